@@ -1,0 +1,42 @@
+/**
+ * What every source adapter returns. Adapters parse one source (a snapshot file or a live API
+ * response) into candidate records; they never drop a row silently: a row they cannot map goes to
+ * `quarantined` with its row number and reason. Country/state assignment, coordinate validation
+ * against the basemap, merging and writing are done centrally by the pipeline afterwards.
+ */
+import type { PointLayerId, QuarantineEntry, SourceInfo, SourceRef } from '../../src/data/atlas-format.ts';
+
+export interface CandidateRecord {
+  layer: PointLayerId;
+  /** id inside its source; unique per source */
+  sourceRecordId: string;
+  name: string;
+  lon: number;
+  lat: number;
+  /** the country the source states ('US', 'MX', other ISO codes), or null if it states none */
+  statedCountry: string | null;
+  /** the state/province the source states (as written), or null */
+  statedState: string | null;
+  precision: 'exact' | 'approximate';
+  /** more source refs when the adapter itself merged rows (e.g. phases) */
+  extraSources?: SourceRef[];
+  attributes: Record<string, string | number | boolean | string[] | null>;
+}
+
+export interface AdapterResult {
+  source: Omit<SourceInfo, 'rowsRead' | 'recordsKept' | 'rowsQuarantined' | 'checksum'>;
+  rowsRead: number;
+  records: CandidateRecord[];
+  quarantined: QuarantineEntry[];
+}
+
+/** Thrown when a source's columns/fields no longer match what the adapter expects. The build fails. */
+export class SchemaDriftError extends Error {
+  constructor(
+    public readonly sourceId: string,
+    public readonly detail: string,
+  ) {
+    super(`Schema drift in source "${sourceId}": ${detail}`);
+    this.name = 'SchemaDriftError';
+  }
+}

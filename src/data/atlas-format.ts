@@ -1,0 +1,177 @@
+/**
+ * The contract between the build-time data pipeline (data/pipeline) and the app (src/).
+ * Types only: both sides import it, neither side owns it alone. Bump ATLAS_FORMAT_VERSION
+ * on any incompatible change.
+ *
+ * Files written by `npm run data` to public/data/ (git-ignored):
+ *   manifest.json                 AtlasManifest
+ *   <layerId>.columns.bin         render-critical columns, concatenated typed arrays (4-byte aligned)
+ *   <layerId>.details.json        DetailRecord[] in the same row order as the columns
+ *   flows.json                    FlowRecord[]
+ *   quarantine.json               QuarantineEntry[] (every rejected row, with reason)
+ */
+export const ATLAS_FORMAT_VERSION = 1;
+
+export const POINT_LAYER_IDS = ['chargers', 'minerals', 'battery-plants', 'assembly-plants'] as const;
+export type PointLayerId = (typeof POINT_LAYER_IDS)[number];
+export const LAYER_IDS = [...POINT_LAYER_IDS, 'flows'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+export const COUNTRIES = ['US', 'MX'] as const;
+export type Country = (typeof COUNTRIES)[number];
+
+/** Column encodings. Categorical columns are uint8 indexes into `categories` (index 0 is always 'unknown').
+ *  Bitmask columns are uint16 where bit i means categories[i]. Nullable numbers are float32 with NaN for null. */
+export type ColumnType = 'float32' | 'uint8' | 'uint16' | 'uint32';
+export interface ColumnSpec {
+  name: string;
+  type: ColumnType;
+  /** byte offset into <layerId>.columns.bin */
+  byteOffset: number;
+  /** number of elements (not bytes); positions have 2 per row */
+  length: number;
+  kind: 'position' | 'number' | 'category' | 'bitmask';
+  categories?: string[];
+}
+
+/** Every point layer has at least these columns:
+ *  position (float32, lon,lat interleaved), country (category: ['unknown','US','MX']),
+ *  state (category: ['unknown', ...ISO 3166-2 codes like 'US-CA', 'MX-NLE']),
+ *  precision (category: ['unknown','exact','approximate']).
+ *  Layer-specific columns:
+ *  chargers: level (bitmask ['L1','L2','DC']), network (category), status (category), access (category),
+ *            ports (number, total ports), maxPowerKw (number)
+ *  minerals: commodities (bitmask of COMMODITIES), status (category of MINERAL_STATUSES)
+ *  battery-plants: stage (category of PLANT_STAGES), status (category of FACILITY_STATUSES),
+ *                  capacityGwh (number), capexMusd (number)
+ *  assembly-plants: vehicleClass (category), ev (category of EV_PRODUCTION), status (category), capexMusd (number)
+ */
+export const COMMODITIES = ['lithium', 'nickel', 'cobalt', 'graphite', 'manganese', 'copper', 'rare_earths'] as const;
+export type Commodity = (typeof COMMODITIES)[number];
+export const CHARGER_LEVELS = ['L1', 'L2', 'DC'] as const;
+export const CHARGER_STATUSES = ['open', 'planned', 'temporarily_unavailable', 'closed'] as const;
+export const CHARGER_ACCESS = ['public', 'private'] as const;
+export const MINERAL_STATUSES = ['producing', 'construction', 'evaluation', 'past_producer', 'occurrence', 'disputed'] as const;
+export const FACILITY_STATUSES = ['operating', 'under_construction', 'announced', 'cancelled', 'retired', 'disputed'] as const;
+export const PLANT_STAGES = ['processing', 'cathode', 'anode', 'materials_other', 'cell', 'module_pack', 'recycling', 'lead_acid', 'other'] as const;
+export const VEHICLE_CLASSES = ['light', 'heavy', 'both'] as const;
+export const EV_PRODUCTION = ['ev_in_production', 'ev_announced', 'no_ev'] as const;
+export const FLOW_MATERIALS = ['lithium', 'nickel', 'cobalt', 'graphite', 'manganese', 'copper', 'rare_earths', 'cathode', 'anode', 'cells', 'modules_packs', 'vehicles', 'recycled_material', 'other'] as const;
+export const FLOW_RELATIONS = ['offtake', 'supply_contract', 'same_site', 'ownership_jv'] as const;
+
+export interface SourceRef {
+  /** key into AtlasManifest.sources */
+  sourceId: string;
+  /** the record's id in that source (AFDC station id, CIM unique id, DOI + site id, curated row id...) */
+  recordId: string;
+  /** optional per-record URL (a DOI, a press release) */
+  url?: string;
+}
+
+export interface DetailRecord {
+  /** stable atlas id, e.g. "chargers:afdc:12345"; used in URLs, so never reuse for another record */
+  id: string;
+  name: string;
+  country: Country;
+  /** ISO 3166-2, e.g. 'US-TX', 'MX-NLE'; null when the point is in no state polygon */
+  state: string | null;
+  lon: number;
+  lat: number;
+  precision: 'exact' | 'approximate';
+  sources: SourceRef[];
+  /** layer-specific attributes, raw values (category ids, numbers, strings, arrays); null = unknown */
+  attributes: Record<string, string | number | boolean | string[] | null>;
+  /** a curated fact overrode a source field: which field and the citation */
+  overrides?: { field: string; value: string | number | null; sourceUrl: string; asOf: string; note?: string }[];
+}
+
+export interface FlowEndpoint {
+  name: string;
+  lon: number;
+  lat: number;
+  /** ISO 3166-1 alpha-2; endpoints may be outside US/MX (e.g. a Chilean mine) */
+  country: string;
+  /** atlas id of the matched facility, when the endpoint is a facility in a point layer */
+  facilityId: string | null;
+}
+export interface FlowRecord {
+  id: string;
+  from: FlowEndpoint;
+  to: FlowEndpoint;
+  material: (typeof FLOW_MATERIALS)[number];
+  relation: (typeof FLOW_RELATIONS)[number];
+  /** year the link was announced or started */
+  year: number | null;
+  /** annual volume when public, with its unit (e.g. 't LCE', 'GWh', 'vehicles') */
+  volume: number | null;
+  volumeUnit: string | null;
+  crossBorder: boolean;
+  description: string;
+  sources: SourceRef[];
+}
+
+export interface SourceInfo {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  licence: string;
+  /** ISO date (or YYYY-MM / YYYY) of the data, not of the build */
+  asOf: string;
+  /** 'snapshot' (../shared/data), 'live' (publisher API), 'curated' (data/curated) */
+  origin: 'snapshot' | 'live' | 'curated';
+  /** rows read, records kept, rows quarantined */
+  rowsRead: number;
+  recordsKept: number;
+  rowsQuarantined: number;
+  /** sha256 of the input file(s) */
+  checksum: string | null;
+  /** true when the source was expected but not available in this build */
+  missing?: boolean;
+  missingReason?: string;
+}
+
+export interface CoverageNote {
+  /** 'complete': all known records; 'partial': a known subset; 'none': no points for this country */
+  level: 'complete' | 'partial' | 'none';
+  /** records mapped for this country in this layer */
+  mapped: number;
+  /** a published reference total, when one exists */
+  reference?: { value: number; unit: string; label: string; asOf: string; sourceUrl: string; publisher: string };
+  /** message key for the app's translation layer, e.g. 'coverage.chargers.MX' */
+  messageKey: string;
+}
+
+export interface LayerManifest {
+  id: LayerId;
+  count: number;
+  countByCountry: Record<Country, number>;
+  /** count by ISO 3166-2 state code */
+  countByState: Record<string, number>;
+  files: { columns?: string; details?: string; flows?: string; bytes: Record<string, number> };
+  columns?: ColumnSpec[];
+  sourceIds: string[];
+  coverage: Record<Country, CoverageNote>;
+}
+
+export interface AtlasManifest {
+  formatVersion: number;
+  generatedAt: string;
+  /** 'snapshot' | 'live' | 'curated-only' */
+  mode: string;
+  layers: Record<LayerId, LayerManifest>;
+  sources: Record<string, SourceInfo>;
+  quarantine: { total: number; bySource: Record<string, number>; file: string };
+  /** human-readable problems the app must show (missing snapshot folder, missing source...) */
+  warnings: { code: string; message: string; sourceId?: string }[];
+}
+
+export interface QuarantineEntry {
+  sourceId: string;
+  /** 1-based row/line number in the input (header = row 1), or the record index for JSON */
+  row: number;
+  recordId: string | null;
+  reason: string;
+  /** the raw row, truncated to 500 characters */
+  raw: string;
+}
