@@ -40,3 +40,22 @@ export class SchemaDriftError extends Error {
     this.name = 'SchemaDriftError';
   }
 }
+
+/** One source. `inputs` are paths relative to the snapshot folder (origin 'snapshot') or to data/curated. */
+export interface SourceAdapter {
+  sourceId: string;
+  origin: 'snapshot' | 'curated';
+  inputs: string[];
+  /** receives the raw bytes of each input (gzip already inflated), keyed by the paths in `inputs` */
+  parse(files: Record<string, Buffer>): AdapterResult;
+}
+
+/** A candidate record after central validation and point-in-polygon state assignment. */
+export interface LocatedRecord extends CandidateRecord {
+  sourceId: string;
+  country: import('../../src/data/atlas-format.ts').Country;
+  state: string | null;
+}
+
+/** Merges the located records of one layer (from every source) into the layer's final records. */
+export type LayerMerger = (records: LocatedRecord[]) => import('../../src/data/atlas-format.ts').DetailRecord[];
