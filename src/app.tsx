@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppHeader } from './components/app-header.tsx';
+import { SidePanel } from './components/side-panel.tsx';
+import { UrlProblemsNotice } from './components/url-problems-notice.tsx';
+import { MapAttribution } from './components/map-attribution.tsx';
+import { DataStatus } from './components/data-status.tsx';
+import { MapView } from './map/map-view.tsx';
+import { useDeckLayers } from './map/use-deck-layers.ts';
+import { useAtlasStore } from './state/store.ts';
+
+/** Keeps i18next and <html lang> in step with the store's language. */
+function useLanguageSync() {
+  const { i18n } = useTranslation();
+  const language = useAtlasStore((s) => s.language);
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+    document.title = i18n.t('app.title');
+  }, [i18n, language]);
+}
+
+export function App() {
+  useLanguageSync();
+  const deckLayers = useDeckLayers();
+  return (
+    <div className="app">
+      <AppHeader />
+      <main className="app-main">
+        <SidePanel>
+          <DataStatus />
+        </SidePanel>
+        <div className="map-area">
+          <MapView deckLayers={deckLayers} />
+          <UrlProblemsNotice />
+          <MapAttribution />
+        </div>
+      </main>
+    </div>
+  );
+}

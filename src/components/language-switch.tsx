@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../state/atlas-state.ts';
+import { useAtlasStore } from '../state/store.ts';
+
+/** One click switches the whole interface; both options stay visible so either audience finds theirs. */
+export function LanguageSwitch() {
+  const { t } = useTranslation();
+  const language = useAtlasStore((s) => s.language);
+  const setLanguage = useAtlasStore((s) => s.setLanguage);
+  return (
+    <div className="language-switch" role="group" aria-label={t('language.switchLabel')}>
+      {LANGUAGES.map((code) => (
+        <button
+          key={code}
+          type="button"
+          lang={code}
+          aria-pressed={language === code}
+          className={language === code ? 'active' : undefined}
+          onClick={() => setLanguage(code)}
+        >
+          {t(`language.${code}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { useQuery } from '@tanstack/react-query';
+import type { PointLayerId } from './atlas-format.ts';
+import { fetchFlows, fetchLayerColumns, fetchLayerDetails, fetchManifest } from './atlas-data.ts';
+
+/** Generated files never change while the page is open: fetch once, keep forever. */
+const STATIC = { staleTime: Infinity, gcTime: Infinity, retry: 1 } as const;
+
+export function useManifest() {
+  return useQuery({ queryKey: ['manifest'], queryFn: fetchManifest, ...STATIC });
+}
+
+export function useLayerColumns(layer: PointLayerId, enabled = true) {
+  const manifest = useManifest().data;
+  return useQuery({
+    queryKey: ['columns', layer],
+    queryFn: () => fetchLayerColumns(manifest!, layer),
+    enabled: enabled && !!manifest,
+    ...STATIC,
+  });
+}
+
+/** Names, addresses and sources: loaded only when a panel needs them. */
+export function useLayerDetails(layer: PointLayerId, enabled: boolean) {
+  const manifest = useManifest().data;
+  return useQuery({
+    queryKey: ['details', layer],
+    queryFn: () => fetchLayerDetails(manifest!, layer),
+    enabled: enabled && !!manifest,
+    ...STATIC,
+  });
+}
+
+export function useFlows(enabled = true) {
+  const manifest = useManifest().data;
+  return useQuery({ queryKey: ['flows'], queryFn: () => fetchFlows(manifest!), enabled: enabled && !!manifest, ...STATIC });
+}

@@ -1,0 +1,95 @@
+/**
+ * Which rows of a point layer pass the current filters: one byte per row (1 = visible).
+ * Built from lookup tables over the typed-array columns, so a filter change costs one pass over
+ * small integer arrays and never rebuilds layer data. The legend counts and the map use the same mask.
+ */
+import type { PointLayerId } from '../data/atlas-format.ts';
+import type { LayerColumns } from '../data/atlas-data.ts';
+import type { AtlasState, AttributeFilterKey } from '../state/atlas-state.ts';
+
+/** Which attribute filter applies to which column of which layer. */
+export const LAYER_FILTER_COLUMNS: Record<PointLayerId, readonly { key: AttributeFilterKey; column: string }[]> = {
+  chargers: [
+    { key: 'chargerLevel', column: 'level' },
+    { key: 'chargerNetwork', column: 'network' },
+    { key: 'chargerStatus', column: 'status' },
+    { key: 'chargerAccess', column: 'access' },
+  ],
+  minerals: [
+    { key: 'mineralCommodity', column: 'commodities' },
+    { key: 'mineralStatus', column: 'status' },
+  ],
+  'battery-plants': [
+    { key: 'plantStage', column: 'stage' },
+    { key: 'plantStatus', column: 'status' },
+  ],
+  'assembly-plants': [
+    { key: 'assemblyEv', column: 'ev' },
+    { key: 'assemblyStatus', column: 'status' },
+  ],
+};
+
+type RowTest = (row: number) => boolean;
+
+function categoryTest(values: ArrayLike<number>, categories: readonly string[], allowed: readonly string[]): RowTest {
+  const allowedIndex = new Uint8Array(256);
+  categories.forEach((category, index) => {
+    if (allowed.includes(category)) allowedIndex[index] = 1;
+  });
+  return (row) => allowedIndex[values[row]!] === 1;
+}
+
+/** A bitmask row passes when it has any allowed bit, or no bit at all and 'unknown' is allowed. */
+function bitmaskTest(values: ArrayLike<number>, categories: readonly string[], allowed: readonly string[]): RowTest {
+  let allowedBits = 0;
+  categories.forEach((category, bit) => {
+    if (allowed.includes(category)) allowedBits |= 1 << bit;
+  });
+  const allowUnknown = allowed.includes('unknown');
+  return (row) => {
+    const bits = values[row]!;
+    return bits === 0 ? allowUnknown : (bits & allowedBits) !== 0;
+  };
+}
+
+function columnTest(data: LayerColumns, column: string, allowed: readonly string[]): RowTest | null {
+  const entry = data.columns[column];
+  if (!entry) return null;
+  const categories = entry.spec.categories ?? [];
+  return entry.spec.kind === 'bitmask' ? bitmaskTest(entry.values, categories, allowed) : categoryTest(entry.values, categories, allowed);
+}
+
+export type MaskInput = Pick<AtlasState, 'countries' | 'filters'>;
+
+export function computeLayerMask(data: LayerColumns, input: MaskInput, target = new Uint8Array(data.rowCount)): Uint8Array {
+  const tests: RowTest[] = [];
+  const countryTest = columnTest(data, 'country', input.countries);
+  if (countryTest) tests.push(countryTest);
+  if (input.filters.state !== null) {
+    const stateTest = columnTest(data, 'state', input.filters.state);
+    if (stateTest) tests.push(stateTest);
+  }
+  for (const { key, column } of LAYER_FILTER_COLUMNS[data.layer]) {
+    const allowed = input.filters[key];
+    if (allowed === null) continue;
+    const test = columnTest(data, column, allowed);
+    if (test) tests.push(test);
+  }
+  for (let row = 0; row < data.rowCount; row++) {
+    let visible = 1;
+    for (const test of tests) {
+      if (!test(row)) {
+        visible = 0;
+        break;
+      }
+    }
+    target[row] = visible;
+  }
+  return target;
+}
+
+export function countVisible(mask: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < mask.length; i++) count += mask[i]!;
+  return count;
+}

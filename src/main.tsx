@@ -1,0 +1,27 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './app.tsx';
+import { createI18n } from './i18n/i18n.ts';
+import { useAtlasStore } from './state/store.ts';
+import { syncStoreWithUrl } from './state/url-sync.ts';
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-ext-400.css';
+import '@fontsource/noto-sans/latin-700.css';
+import '@fontsource/noto-sans/latin-ext-700.css';
+import './styles/app.css';
+
+syncStoreWithUrl(useAtlasStore);
+const i18n = createI18n(useAtlasStore.getState().language);
+const queryClient = new QueryClient();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,137 @@
+import { useEffect, useRef, useState } from 'react';
+import { Map as MaplibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { useTranslation } from 'react-i18next';
+import { createBasemapStyle } from './basemap-style.ts';
+import { useAtlasStore } from '../state/store.ts';
+import { VIEW_LIMITS, type MapView as AtlasMapView } from '../state/atlas-state.ts';
+
+setWorkerUrl(workerUrl);
+
+export interface MapViewProps {
+  deckLayers: Layer[];
+  onFeatureClick?: (info: PickingInfo) => void;
+  getTooltip?: (info: PickingInfo) => { text: string } | null;
+}
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+function sameView(a: AtlasMapView, b: AtlasMapView): boolean {
+  return Math.abs(a.center[0] - b.center[0]) < 1e-4 && Math.abs(a.center[1] - b.center[1]) < 1e-4 && Math.abs(a.zoom - b.zoom) < 0.01;
+}
+
+function readView(map: MaplibreMap): AtlasMapView {
+  const center = map.getCenter();
+  return { center: [round(center.lng, 4), round(center.lat, 4)], zoom: round(map.getZoom(), 2) };
+}
+
+/**
+ * The maplibre basemap with deck.gl drawn over it. The store owns the camera: the map reports
+ * moves to the store and follows the store when something else (a link, a search) changes it.
+ * `data-map-idle` / `data-deck-ready` on the container tell tests and benchmarks when a frame is done.
+ */
+export function MapView({ deckLayers, onFeatureClick, getTooltip }: MapViewProps) {
+  const { t } = useTranslation();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MaplibreMap | null>(null);
+  const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const language = useAtlasStore((s) => s.language);
+  const view = useAtlasStore((s) => s.view);
+  const flyRequest = useAtlasStore((s) => s.flyRequest);
+  const lastFlyRequest = useRef(flyRequest);
+  const layersRef = useRef<Layer[]>(deckLayers);
+  layersRef.current = deckLayers;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const initial = useAtlasStore.getState();
+    let map: MaplibreMap;
+    try {
+      map = new MaplibreMap({
+        container,
+        style: createBasemapStyle({ baseUrl: new URL('./', document.baseURI).href, language: initial.language }),
+        center: initial.view.center,
+        zoom: initial.view.zoom,
+        minZoom: VIEW_LIMITS.minZoom,
+        maxZoom: VIEW_LIMITS.maxZoom,
+        attributionControl: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+      });
+    } catch (error) {
+      setFailure(String(error));
+      return;
+    }
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    const setIdle = (idle: boolean) => (container.dataset.mapIdle = String(idle));
+    setIdle(false);
+    map.on('idle', () => setIdle(true));
+    map.on('movestart', () => setIdle(false));
+    map.on('moveend', () => {
+      const next = readView(map);
+      if (!sameView(next, useAtlasStore.getState().view)) useAtlasStore.getState().setView(next);
+    });
+    const overlay = new MapLibreOverlay({
+      interleaved: false,
+      layers: [],
+      onAfterRender: () => {
+        const layers = layersRef.current;
+        container.dataset.deckReady = String(layers.every((layer) => layer.isLoaded));
+        container.dataset.deckLayers = String(layers.length);
+      },
+    });
+    map.addControl(overlay);
+    mapRef.current = map;
+    overlayRef.current = overlay;
+    (window as unknown as { __atlasMap?: MaplibreMap }).__atlasMap = map;
+    return () => {
+      map.remove();
+      mapRef.current = null;
+      overlayRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    overlayRef.current?.setProps({
+      layers: deckLayers,
+      onClick: onFeatureClick ? (info: PickingInfo) => onFeatureClick(info) : undefined,
+      getTooltip: getTooltip ?? null,
+    });
+    if (containerRef.current) containerRef.current.dataset.deckReady = 'false';
+    mapRef.current?.triggerRepaint();
+  }, [deckLayers, onFeatureClick, getTooltip]);
+
+  useEffect(() => {
+    mapRef.current?.setStyle(createBasemapStyle({ baseUrl: new URL('./', document.baseURI).href, language }), { diff: true });
+  }, [language]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || sameView(readView(map), view)) return;
+    if (flyRequest !== lastFlyRequest.current) {
+      lastFlyRequest.current = flyRequest;
+      map.flyTo({ center: view.center, zoom: view.zoom, essential: true, duration: 1200 });
+    } else {
+      map.jumpTo({ center: view.center, zoom: view.zoom });
+    }
+  }, [view, flyRequest]);
+
+  return (
+    <div className="map-view">
+      <div ref={containerRef} className="map-canvas" data-testid="map" role="region" aria-label={t('map.label')} />
+      {failure && (
+        <p className="map-failure" role="alert">
+          {t('map.webglMissing')}
+        </p>
+      )}
+    </div>
+  );
+}

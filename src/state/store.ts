@@ -1,0 +1,62 @@
+import { create } from 'zustand';
+import type { Country, LayerId } from '../data/atlas-format.ts';
+import { defaultAtlasState, defaultFilters, type AtlasState, type AttributeFilterKey, type Language, type MapView } from './atlas-state.ts';
+import type { UrlProblem } from './url-codec.ts';
+
+/** Transient interface state: never part of a link. */
+export interface UiState {
+  panelOpen: boolean;
+  urlProblems: UrlProblem[];
+  /** bumped to ask the map to fly to `view` (a search result, a preset) instead of jumping */
+  flyRequest: number;
+}
+
+export interface AtlasActions {
+  setLanguage(language: Language): void;
+  setView(view: MapView): void;
+  flyTo(view: MapView): void;
+  setLayerVisible(layer: LayerId, visible: boolean): void;
+  setVisibleLayers(layers: readonly LayerId[]): void;
+  setCountries(countries: Country[]): void;
+  setFilter(key: AttributeFilterKey, values: string[] | null): void;
+  resetFilters(): void;
+  select(featureId: string | null): void;
+  setPanelOpen(open: boolean): void;
+  replaceAtlasState(state: AtlasState, problems?: UrlProblem[]): void;
+  dismissUrlProblems(): void;
+}
+
+export type AtlasStore = AtlasState & UiState & AtlasActions;
+
+export function createAtlasStore(initial: AtlasState = defaultAtlasState()) {
+  return create<AtlasStore>()((set) => ({
+    ...initial,
+    panelOpen: true,
+    urlProblems: [],
+    flyRequest: 0,
+    setLanguage: (language) => set({ language }),
+    setView: (view) => set({ view }),
+    flyTo: (view) => set((s) => ({ view, flyRequest: s.flyRequest + 1 })),
+    setLayerVisible: (layer, visible) => set((s) => ({ layers: { ...s.layers, [layer]: visible } })),
+    setVisibleLayers: (visibleLayers) =>
+      set((s) => ({
+        layers: Object.fromEntries(Object.keys(s.layers).map((id) => [id, visibleLayers.includes(id as LayerId)])) as Record<LayerId, boolean>,
+      })),
+    setCountries: (countries) => set({ countries }),
+    setFilter: (key, values) => set((s) => ({ filters: { ...s.filters, [key]: values } })),
+    resetFilters: () => set({ filters: defaultFilters() }),
+    select: (selection) => set({ selection }),
+    setPanelOpen: (panelOpen) => set({ panelOpen }),
+    replaceAtlasState: (state, problems = []) => set({ ...state, urlProblems: problems }),
+    dismissUrlProblems: () => set({ urlProblems: [] }),
+  }));
+}
+
+export type AtlasStoreHook = ReturnType<typeof createAtlasStore>;
+
+/** The app's single store. Tests create their own with createAtlasStore(). */
+export const useAtlasStore: AtlasStoreHook = createAtlasStore();
+
+export function pickAtlasState(s: AtlasState): AtlasState {
+  return { language: s.language, view: s.view, layers: s.layers, countries: s.countries, filters: s.filters, selection: s.selection };
+}

@@ -1,0 +1,199 @@
+/**
+ * The one versioned codec between the atlas state and the URL fragment.
+ *
+ *   #v=1&lang=es&view=-99.1332,19.4326,5.00&layers=chargers,flows&country=MX
+ *    &f.chargerLevel=DC,L2&f.state=MX-NLE&sel=chargers:afdc:1234
+ *
+ * Rules: parameters equal to their default are omitted, list values are sorted, so one state has
+ * one URL. Decoding never throws: each bad part falls back to its default and is reported in
+ * `problems`. Links written by older versions are upgraded by MIGRATIONS before decoding.
+ */
+import {
+  CHARGER_ACCESS,
+  CHARGER_LEVELS,
+  CHARGER_STATUSES,
+  COMMODITIES,
+  COUNTRIES,
+  EV_PRODUCTION,
+  FACILITY_STATUSES,
+  FLOW_MATERIALS,
+  FLOW_RELATIONS,
+  LAYER_IDS,
+  MINERAL_STATUSES,
+  PLANT_STAGES,
+  type Country,
+  type LayerId,
+} from '../data/atlas-format.ts';
+import {
+  ATTRIBUTE_FILTER_KEYS,
+  LANGUAGES,
+  VIEW_LIMITS,
+  defaultAtlasState,
+  type AtlasState,
+  type AttributeFilterKey,
+  type Language,
+} from './atlas-state.ts';
+
+export const URL_CODEC_VERSION = 1;
+const MAX_FRAGMENT_LENGTH = 8000;
+const MAX_LIST_ITEMS = 200;
+
+export interface UrlProblem {
+  param: string;
+  reason: 'unknown-parameter' | 'invalid-value' | 'unsupported-version' | 'too-long';
+}
+
+export interface DecodeResult {
+  state: AtlasState;
+  problems: UrlProblem[];
+}
+
+const FREE_TEXT_VALUE = /^[\p{L}\p{N} .,'&()/+-]{1,80}$/u;
+const STATE_CODE = /^(US|MX)-[A-Z]{2,3}$/;
+const FEATURE_ID = /^[a-z-]+:[A-Za-z0-9._:-]{1,200}$/;
+
+/** Allowed values per attribute filter: a fixed list, or a pattern for open sets (networks, states). */
+const FILTER_DOMAINS: Record<AttributeFilterKey, readonly string[] | RegExp> = {
+  chargerLevel: withUnknown(CHARGER_LEVELS),
+  chargerNetwork: FREE_TEXT_VALUE,
+  chargerStatus: withUnknown(CHARGER_STATUSES),
+  chargerAccess: withUnknown(CHARGER_ACCESS),
+  mineralCommodity: withUnknown(COMMODITIES),
+  mineralStatus: withUnknown(MINERAL_STATUSES),
+  plantStage: withUnknown(PLANT_STAGES),
+  plantStatus: withUnknown(FACILITY_STATUSES),
+  assemblyEv: withUnknown(EV_PRODUCTION),
+  assemblyStatus: withUnknown(FACILITY_STATUSES),
+  flowMaterial: FLOW_MATERIALS,
+  flowRelation: FLOW_RELATIONS,
+  state: STATE_CODE,
+};
+
+function withUnknown(values: readonly string[]): readonly string[] {
+  return ['unknown', ...values];
+}
+
+/** Upgrades parameters written by an older codec version to the current one. Index = from-version. */
+const MIGRATIONS: Record<number, (params: URLSearchParams) => void> = {};
+
+export function encodeAtlasState(state: AtlasState): string {
+  const defaults = defaultAtlasState();
+  const params = new URLSearchParams();
+  params.set('v', String(URL_CODEC_VERSION));
+  if (state.language !== defaults.language) params.set('lang', state.language);
+  const [lon, lat] = state.view.center;
+  params.set('view', `${lon.toFixed(4)},${lat.toFixed(4)},${state.view.zoom.toFixed(2)}`);
+  const visibleLayers = LAYER_IDS.filter((id) => state.layers[id]);
+  if (visibleLayers.length !== LAYER_IDS.length) params.set('layers', visibleLayers.join(',') || 'none');
+  const countries = COUNTRIES.filter((c) => state.countries.includes(c));
+  if (countries.length !== COUNTRIES.length) params.set('country', countries.join(',') || 'none');
+  for (const key of ATTRIBUTE_FILTER_KEYS) {
+    const values = state.filters[key];
+    if (values !== null) params.set(`f.${key}`, [...new Set(values)].sort().join(',') || 'none');
+  }
+  if (state.selection) params.set('sel', state.selection);
+  return `#${params.toString()}`;
+}
+
+export function decodeAtlasState(fragment: string): DecodeResult {
+  const state = defaultAtlasState();
+  const problems: UrlProblem[] = [];
+  try {
+    decodeInto(state, problems, fragment);
+  } catch {
+    return { state: defaultAtlasState(), problems: [{ param: '*', reason: 'invalid-value' }] };
+  }
+  return { state, problems };
+}
+
+function decodeInto(state: AtlasState, problems: UrlProblem[], fragment: string): void {
+  let text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  if (text.startsWith('?')) text = text.slice(1);
+  if (text.trim() === '') return;
+  if (text.length > MAX_FRAGMENT_LENGTH) {
+    problems.push({ param: '*', reason: 'too-long' });
+    return;
+  }
+  const params = new URLSearchParams(text);
+  const version = Number(params.get('v') ?? URL_CODEC_VERSION);
+  if (!Number.isInteger(version) || version < 1 || version > URL_CODEC_VERSION) {
+    problems.push({ param: 'v', reason: 'unsupported-version' });
+    if (!Number.isInteger(version) || version > URL_CODEC_VERSION) return;
+  }
+  for (let from = version; from < URL_CODEC_VERSION; from++) MIGRATIONS[from]?.(params);
+
+  const seen = new Set<string>();
+  for (const [key, raw] of params) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!applyParam(state, key, raw)) {
+      problems.push({ param: key.slice(0, 40), reason: isKnownParam(key) ? 'invalid-value' : 'unknown-parameter' });
+    }
+  }
+}
+
+function isKnownParam(key: string): boolean {
+  return ['v', 'lang', 'view', 'layers', 'country', 'sel'].includes(key) || (key.startsWith('f.') && key.slice(2) in FILTER_DOMAINS);
+}
+
+/** Applies one parameter; returns false when it is unknown or invalid (the default stays). */
+function applyParam(state: AtlasState, key: string, raw: string): boolean {
+  switch (key) {
+    case 'v':
+      return true;
+    case 'lang':
+      if (!(LANGUAGES as readonly string[]).includes(raw)) return false;
+      state.language = raw as Language;
+      return true;
+    case 'view': {
+      const view = parseView(raw);
+      if (!view) return false;
+      state.view = view;
+      return true;
+    }
+    case 'layers': {
+      const ids = parseList(raw, LAYER_IDS);
+      if (!ids) return false;
+      state.layers = Object.fromEntries(LAYER_IDS.map((id) => [id, ids.includes(id)])) as Record<LayerId, boolean>;
+      return true;
+    }
+    case 'country': {
+      const countries = parseList(raw, COUNTRIES);
+      if (!countries) return false;
+      state.countries = countries as Country[];
+      return true;
+    }
+    case 'sel':
+      if (!FEATURE_ID.test(raw)) return false;
+      state.selection = raw;
+      return true;
+    default: {
+      if (!key.startsWith('f.')) return false;
+      const filterKey = key.slice(2);
+      if (!Object.hasOwn(FILTER_DOMAINS, filterKey)) return false;
+      const values = parseList(raw, FILTER_DOMAINS[filterKey as AttributeFilterKey]);
+      if (!values) return false;
+      state.filters[filterKey as AttributeFilterKey] = values;
+      return true;
+    }
+  }
+}
+
+function parseView(raw: string): AtlasState['view'] | null {
+  const parts = raw.split(',');
+  if (parts.length !== 3) return null;
+  const [lon, lat, zoom] = parts.map((part) => (/^-?\d{1,3}(\.\d{1,8})?$/.test(part) ? Number(part) : NaN)) as [number, number, number];
+  if (![lon, lat, zoom].every(Number.isFinite)) return null;
+  if (lon < -180 || lon > 180 || lat < VIEW_LIMITS.minLat || lat > VIEW_LIMITS.maxLat) return null;
+  if (zoom < VIEW_LIMITS.minZoom || zoom > VIEW_LIMITS.maxZoom) return null;
+  return { center: [lon, lat], zoom };
+}
+
+/** 'none' is the explicit empty list; every item must be in the domain, or the whole list is rejected. */
+function parseList(raw: string, domain: readonly string[] | RegExp): string[] | null {
+  if (raw === 'none') return [];
+  const items = raw.split(',');
+  if (items.length === 0 || items.length > MAX_LIST_ITEMS) return null;
+  const valid = items.every((item) => (Array.isArray(domain) ? domain.includes(item) : (domain as RegExp).test(item)));
+  return valid ? [...new Set(items)] : null;
+}

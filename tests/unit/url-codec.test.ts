@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { decodeAtlasState, encodeAtlasState, URL_CODEC_VERSION } from '../../src/state/url-codec.ts';
+import { defaultAtlasState, type AtlasState } from '../../src/state/atlas-state.ts';
+
+function customState(): AtlasState {
+  const state = defaultAtlasState();
+  state.language = 'es';
+  state.view = { center: [-99.1332, 19.4326], zoom: 6.25 };
+  state.layers = { chargers: true, minerals: false, 'battery-plants': true, 'assembly-plants': false, flows: true };
+  state.countries = ['MX'];
+  state.filters.chargerLevel = ['DC'];
+  state.filters.chargerNetwork = ['Tesla', 'CFE Red de Carga'];
+  state.filters.mineralCommodity = ['lithium', 'copper'];
+  state.filters.plantStatus = ['operating', 'unknown'];
+  state.filters.state = ['MX-NLE', 'MX-CMX'];
+  state.filters.flowMaterial = [];
+  state.selection = 'assembly-plants:curated-assembly-plants:ford-cuautitlan';
+  return state;
+}
+
+describe('URL codec', () => {
+  it('round-trips a fully customised state', () => {
+    const state = customState();
+    const { state: decoded, problems } = decodeAtlasState(encodeAtlasState(state));
+    expect(problems).toEqual([]);
+    expect(decoded.language).toBe('es');
+    expect(decoded.view).toEqual(state.view);
+    expect(decoded.layers).toEqual(state.layers);
+    expect(decoded.countries).toEqual(['MX']);
+    expect(decoded.filters.chargerNetwork?.sort()).toEqual(['CFE Red de Carga', 'Tesla']);
+    expect(decoded.filters.mineralCommodity?.sort()).toEqual(['copper', 'lithium']);
+    expect(decoded.filters.state?.sort()).toEqual(['MX-CMX', 'MX-NLE']);
+    expect(decoded.filters.flowMaterial).toEqual([]);
+    expect(decoded.filters.chargerStatus).toBeNull();
+    expect(decoded.selection).toBe(state.selection);
+  });
+
+  it('writes the version and omits defaults, so the default map has a short link', () => {
+    const fragment = encodeAtlasState(defaultAtlasState());
+    expect(fragment).toBe(`#v=${URL_CODEC_VERSION}&view=-100.0000%2C31.0000%2C3.30`);
+  });
+
+  it('gives one URL per state whatever the order of list values', () => {
+    const a = customState();
+    const b = customState();
+    b.filters.state = ['MX-CMX', 'MX-NLE'];
+    b.filters.chargerNetwork = ['CFE Red de Carga', 'Tesla'];
+    expect(encodeAtlasState(a)).toBe(encodeAtlasState(b));
+  });
+
+  it('decodes a link written by version 1 of the codec (fixed text)', () => {
+    const { state, problems } = decodeAtlasState(
+      '#v=1&lang=es&view=-103.3500%2C20.6700%2C7.00&layers=chargers%2Cflows&country=MX&f.chargerLevel=DC&sel=chargers%3Aafdc%3A1234',
+    );
+    expect(problems).toEqual([]);
+    expect(state.language).toBe('es');
+    expect(state.view).toEqual({ center: [-103.35, 20.67], zoom: 7 });
+    expect(state.layers.chargers).toBe(true);
+    expect(state.layers.minerals).toBe(false);
+    expect(state.countries).toEqual(['MX']);
+    expect(state.filters.chargerLevel).toEqual(['DC']);
+    expect(state.selection).toBe('chargers:afdc:1234');
+  });
+
+  it('falls back to defaults for each bad part and reports it, keeping the good parts', () => {
+    const { state, problems } = decodeAtlasState('#v=1&lang=fr&view=500,20,3&layers=chargers,bogus&country=MX&f.mineralCommodity=unobtainium&zzz=1');
+    const defaults = defaultAtlasState();
+    expect(state.language).toBe(defaults.language);
+    expect(state.view).toEqual(defaults.view);
+    expect(state.layers).toEqual(defaults.layers);
+    expect(state.filters.mineralCommodity).toBeNull();
+    expect(state.countries).toEqual(['MX']);
+    expect(problems.map((p) => `${p.param}:${p.reason}`).sort()).toEqual(
+      ['f.mineralCommodity:invalid-value', 'lang:invalid-value', 'layers:invalid-value', 'view:invalid-value', 'zzz:unknown-parameter'].sort(),
+    );
+  });
+
+  it('rejects a version from the future and an over-long fragment without throwing', () => {
+    expect(decodeAtlasState('#v=99&lang=es').problems[0]?.reason).toBe('unsupported-version');
+    expect(decodeAtlasState('#v=99&lang=es').state.language).toBe('en');
+    const long = decodeAtlasState(`#v=1&sel=${'a'.repeat(10_000)}`);
+    expect(long.problems[0]?.reason).toBe('too-long');
+  });
+
+  it('treats an empty or missing fragment as the default map', () => {
+    expect(decodeAtlasState('').state).toEqual(defaultAtlasState());
+    expect(decodeAtlasState('#').problems).toEqual([]);
+  });
+
+  it('refuses hostile values instead of carrying them into the state', () => {
+    const { state, problems } = decodeAtlasState('#sel=%3Cscript%3Ealert(1)%3C%2Fscript%3E&f.chargerNetwork=%3Cimg%20src%3Dx%3E');
+    expect(state.selection).toBeNull();
+    expect(state.filters.chargerNetwork).toBeNull();
+    expect(problems).toHaveLength(2);
+  });
+});
