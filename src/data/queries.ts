@@ -1,9 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PointLayerId } from './atlas-format.ts';
-import { fetchFlows, fetchLayerColumns, fetchLayerDetails, fetchManifest } from './atlas-data.ts';
+import { DataUnavailableError, fetchFlows, fetchLayerColumns, fetchLayerDetails, fetchManifest } from './atlas-data.ts';
+
+/** A missing or incompatible file will not appear by retrying; a dropped connection may. */
+function retryOnce(failureCount: number, error: Error): boolean {
+  return failureCount < 1 && !(error instanceof DataUnavailableError && (error.status === 404 || error.status === undefined));
+}
 
 /** Generated files never change while the page is open: fetch once, keep forever. */
-const STATIC = { staleTime: Infinity, gcTime: Infinity, retry: 1 } as const;
+const STATIC = { staleTime: Infinity, gcTime: Infinity, retry: retryOnce } as const;
 
 export function useManifest() {
   return useQuery({ queryKey: ['manifest'], queryFn: fetchManifest, ...STATIC });

@@ -1,4 +1,5 @@
 /** English strings. The Spanish file must have exactly the same keys (checked by the type and a test). */
+import type { DeepStrings } from './catalog.ts';
 export const en = {
   app: {
     title: 'US–Mexico Transport Electrification Atlas',
@@ -36,5 +37,5 @@ export const en = {
   },
 } as const;
 
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+
 export type Translations = DeepStrings<typeof en>;

@@ -3,8 +3,13 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../state/atlas-state.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
+import { CATALOGS } from './catalogs.ts';
 
-export const resources = { en: { translation: en }, es: { translation: es } } as const;
+/** The shell strings plus every area's catalog, merged into one translation per language. */
+export const resources = {
+  en: { translation: Object.assign({}, en, ...CATALOGS.map((catalog) => catalog.en)) as Record<string, unknown> },
+  es: { translation: Object.assign({}, es, ...CATALOGS.map((catalog) => catalog.es)) as Record<string, unknown> },
+};
 
 /** Creates an initialised i18next instance (one for the app, a fresh one per component test). */
 export function createI18n(language: Language) {

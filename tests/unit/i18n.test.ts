@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { resources, createI18n } from '../../src/i18n/i18n.ts';
+
+function keyPaths(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string') return [prefix];
+  if (value === null || typeof value !== 'object') throw new Error(`${prefix} is not a string`);
+  return Object.entries(value).flatMap(([key, child]) => keyPaths(child, prefix ? `${prefix}.${key}` : key));
+}
+
+describe('translations', () => {
+  it('Spanish and English have exactly the same keys', () => {
+    expect(keyPaths(resources.es.translation).sort()).toEqual(keyPaths(resources.en.translation).sort());
+  });
+
+  it('no Spanish string is left empty or identical to a long English sentence', () => {
+    const en = new Map(keyPaths(resources.en.translation).map((k) => [k, k]));
+    const lookup = (tree: unknown, path: string) => path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], tree);
+    for (const path of en.keys()) {
+      const es = lookup(resources.es.translation, path) as string;
+      const english = lookup(resources.en.translation, path) as string;
+      expect(es.trim(), path).not.toBe('');
+      if (english.split(' ').length > 3) expect(es, path).not.toBe(english);
+    }
+  });
+
+  it('switches language and pluralises', () => {
+    const i18n = createI18n('es');
+    expect(i18n.t('app.title')).toContain('México');
+    expect(i18n.t('url.problems', { count: 2, params: 'a, b' })).toMatch(/^2 ajustes/);
+    void i18n.changeLanguage('en');
+    expect(i18n.t('url.problems', { count: 1, params: 'lang' })).toMatch(/^One setting/);
+  });
+});
