@@ -124,6 +124,10 @@ export interface SourceInfo {
   rowsRead: number;
   recordsKept: number;
   rowsQuarantined: number;
+  /** (additive) rows merged into a record of another row/source (rowsRead = kept + quarantined + merged + outOfScope) */
+  rowsMerged?: number;
+  /** (additive) valid rows outside the atlas's scope (other fuels, Canadian sites): counted, not quarantined */
+  rowsOutOfScope?: number;
   /** sha256 of the input file(s) */
   checksum: string | null;
   /** true when the source was expected but not available in this build */

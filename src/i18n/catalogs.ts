@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog.ts';
+import { categoriesCatalog } from './catalog-categories.ts';
 
 /** Every area's string catalog. Each catalog's top-level keys must be unique across catalogs. */
-export const CATALOGS: Catalog<Record<string, unknown>>[] = [];
+export const CATALOGS: Catalog<Record<string, unknown>>[] = [categoriesCatalog as Catalog<Record<string, unknown>>];
