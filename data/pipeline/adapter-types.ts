@@ -28,6 +28,13 @@ export interface AdapterResult {
   rowsRead: number;
   records: CandidateRecord[];
   quarantined: QuarantineEntry[];
+  /** (additive) rows that are valid but outside the atlas's scope (other fuels, Canadian sites):
+   *  counted, not quarantined. rowsRead = records + quarantined + outOfScope.count */
+  outOfScope?: { count: number; reason: string };
+  /** (additive) non-fatal problems found while reading (e.g. non-UTF-8 bytes decoded as windows-1252) */
+  warnings?: string[];
+  /** (additive) the 1-based input row (or JSON index) of each record, for quarantine entries */
+  rowRefs?: number[];
 }
 
 /** Thrown when a source's columns/fields no longer match what the adapter expects. The build fails. */
@@ -46,6 +53,8 @@ export interface SourceAdapter {
   sourceId: string;
   origin: 'snapshot' | 'curated';
   inputs: string[];
+  /** (additive) members of `inputs` that may be absent: the adapter then receives no entry for them */
+  optionalInputs?: string[];
   /** receives the raw bytes of each input (gzip already inflated), keyed by the paths in `inputs` */
   parse(files: Record<string, Buffer>): AdapterResult;
 }
