@@ -4,7 +4,9 @@ import { AppHeader } from './components/app-header.tsx';
 import { SidePanel } from './components/side-panel.tsx';
 import { UrlProblemsNotice } from './components/url-problems-notice.tsx';
 import { MapAttribution } from './components/map-attribution.tsx';
-import { DataStatus } from './components/data-status.tsx';
+import { PanelContents } from './components/panel-contents.tsx';
+import { DetailsPanel } from './components/details-panel.tsx';
+import { MapToolbar } from './components/map-toolbar.tsx';
 import { MapView } from './map/map-view.tsx';
 import { useDeckLayers } from './map/use-deck-layers.ts';
 import { useAtlasStore } from './state/store.ts';
@@ -22,16 +24,18 @@ function useLanguageSync() {
 
 export function App() {
   useLanguageSync();
-  const deckLayers = useDeckLayers();
+  const deck = useDeckLayers();
   return (
     <div className="app">
       <AppHeader />
       <main className="app-main">
         <SidePanel>
-          <DataStatus />
+          <PanelContents />
         </SidePanel>
         <div className="map-area">
-          <MapView deckLayers={deckLayers} />
+          <MapView {...deck} />
+          <MapToolbar />
+          <DetailsPanel />
           <UrlProblemsNotice />
           <MapAttribution />
         </div>

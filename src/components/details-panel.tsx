@@ -1,0 +1,4 @@
+/** The selected feature's attributes and sources. */
+export function DetailsPanel() {
+  return null;
+}

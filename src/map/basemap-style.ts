@@ -1,0 +1,379 @@
+/**
+ * The offline basemap: a maplibre style built from the GeoJSON in public/basemap/ and the Noto Sans
+ * woff2 files in public/fonts/ (see data/basemap/README.md). No tile server, no glyph server, no
+ * sprite: labels use maplibre 6's `font-faces` style property.
+ *
+ * Designed for a projector: light, calm, high contrast; deck.gl data layers drawn on top in
+ * saturated colours must stand out, so the basemap stays in warm greys and a pale blue.
+ */
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  FontFacesSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+
+export type BasemapLanguage = 'en' | 'es';
+
+export interface BasemapStyleOptions {
+  /** Absolute URL of the app's base, e.g. `new URL('./', document.baseURI).href`. */
+  baseUrl: string;
+  language: BasemapLanguage;
+}
+
+/** Credit line for the basemap data and font (data, not UI text: shown as-is in every language). */
+export const BASEMAP_ATTRIBUTION = '© Natural Earth · GeoNames (CC BY 4.0) · Noto Sans (OFL)';
+
+/** Frames the contiguous US and all of Mexico at 1280×800. */
+export const NORTH_AMERICA_VIEW: { center: [number, number]; zoom: number } = {
+  center: [-101, 32.5],
+  zoom: 3.25,
+};
+
+/** GeoJSON files the style loads, relative to the app's base. */
+export const BASEMAP_FILES = {
+  countries: 'basemap/countries.geojson',
+  borders: 'basemap/borders.geojson',
+  stateLines: 'basemap/state-lines.geojson',
+  lakes: 'basemap/lakes.geojson',
+  rivers: 'basemap/rivers.geojson',
+  labels: 'basemap/labels.geojson',
+  places: 'basemap/places.geojson',
+} as const;
+
+/** Font names used in `text-font`, declared in the style's `font-faces`. */
+export const BASEMAP_FONTS = { regular: 'Noto Sans Regular', bold: 'Noto Sans Bold' } as const;
+
+// Unicode ranges of the @fontsource/noto-sans subsets (its unicode.json).
+const LATIN_RANGE =
+  'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
+const LATIN_EXT_RANGE =
+  'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF';
+
+/** Palette (exported for legends and tests). */
+export const BASEMAP_COLORS = {
+  water: '#cfe2ee',
+  waterLine: '#aecbdd',
+  river: '#b4d0e2',
+  landContext: '#e6e3de',
+  landFocus: '#f7f5f1',
+  borderFocus: '#6f6861',
+  borderContext: '#aaa49d',
+  stateLine: '#b0a89f',
+  provinceLine: '#cdc7c0',
+  labelCountryFocus: '#3a3632',
+  labelCountryContext: '#948e87',
+  labelState: '#67605a',
+  labelPlace: '#2f2c29',
+  halo: 'rgba(255, 255, 255, 0.9)',
+  placeDot: '#4d4842',
+} as const;
+
+/** Ids of the layers the basemap adds, bottom to top. Data layers go above all of them. */
+export const BASEMAP_LAYER_IDS = [
+  'background',
+  'land-context',
+  'land-focus',
+  'lakes',
+  'rivers',
+  'coastline',
+  'state-lines-context',
+  'state-lines',
+  'borders-context',
+  'borders-focus',
+  'labels-country-context',
+  'labels-state',
+  'places-dots',
+  'places-labels',
+  'labels-country-focus',
+] as const;
+export type BasemapLayerId = (typeof BASEMAP_LAYER_IDS)[number];
+
+/** Label layers, for callers that want to place data layers below the labels. */
+export const BASEMAP_LABEL_LAYER_IDS: readonly BasemapLayerId[] = [
+  'labels-country-context',
+  'labels-state',
+  'places-dots',
+  'places-labels',
+  'labels-country-focus',
+];
+
+function absoluteBase(baseUrl: string): string {
+  const url = new URL(baseUrl); // throws on a relative URL: the worker needs absolute ones
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}
+
+function fontFaces(base: string): FontFacesSpecification {
+  const face = (weight: 400 | 700) => [
+    { url: new URL(`fonts/noto-sans-latin-${weight}-normal.woff2`, base).href, 'unicode-range': LATIN_RANGE.split(',') },
+    { url: new URL(`fonts/noto-sans-latin-ext-${weight}-normal.woff2`, base).href, 'unicode-range': LATIN_EXT_RANGE.split(',') },
+  ];
+  return { [BASEMAP_FONTS.regular]: face(400), [BASEMAP_FONTS.bold]: face(700) };
+}
+
+/**
+ * Which cities are shown, by zoom (integers: maplibre evaluates zoom in filters at integer zooms):
+ * below 5 the biggest metropolises and national capitals, from 5 cities over 300,000 and all
+ * state capitals, from 6 every place in the file (over 100,000 people).
+ */
+export const PLACE_MIN_POPULATION = { overview: 1000000, regional: 300000 } as const;
+const PLACE_FILTER: FilterSpecification = [
+  'any',
+  ['>=', ['get', 'population'], PLACE_MIN_POPULATION.overview],
+  ['==', ['get', 'national_capital'], true],
+  [
+    'all',
+    ['>=', ['zoom'], 5],
+    ['any', ['>=', ['get', 'population'], PLACE_MIN_POPULATION.regional], ['==', ['get', 'capital'], true]],
+  ],
+  ['>=', ['zoom'], 6],
+];
+
+export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecification {
+  const base = absoluteBase(options.baseUrl);
+  const lang = options.language === 'es' ? 'es' : 'en';
+  const C = BASEMAP_COLORS;
+
+  const geojson = (file: string): SourceSpecification => ({
+    type: 'geojson',
+    data: new URL(file, base).href,
+    // Smaller tolerance than the default keeps coastlines crisp; data is already simplified.
+    tolerance: 0.25,
+  });
+  const sources: Record<string, SourceSpecification> = {
+    countries: geojson(BASEMAP_FILES.countries),
+    borders: geojson(BASEMAP_FILES.borders),
+    'state-lines': geojson(BASEMAP_FILES.stateLines),
+    lakes: geojson(BASEMAP_FILES.lakes),
+    rivers: geojson(BASEMAP_FILES.rivers),
+    labels: geojson(BASEMAP_FILES.labels),
+    places: geojson(BASEMAP_FILES.places),
+  };
+
+  const countryName: ExpressionSpecification = ['get', lang === 'es' ? 'name_es' : 'name_en'];
+  const stateName: ExpressionSpecification = [
+    'coalesce',
+    ['get', lang === 'es' ? 'name_es' : 'name_en'],
+    ['get', 'name'],
+  ];
+  const isFocus: FilterSpecification = ['==', ['get', 'focus'], true];
+  const notFocus: FilterSpecification = ['!=', ['get', 'focus'], true];
+
+  // Population tier of a place: 0 (biggest) .. 2, used for dot and text size.
+  const placeSizeByPopulation = (small: number, medium: number, large: number): ExpressionSpecification => [
+    'step',
+    ['get', 'population'],
+    small,
+    800000,
+    medium,
+    3000000,
+    large,
+  ];
+  const placeFilter = PLACE_FILTER;
+
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': C.water } },
+    {
+      id: 'land-context',
+      type: 'fill',
+      source: 'countries',
+      filter: notFocus,
+      paint: { 'fill-color': C.landContext },
+    },
+    {
+      id: 'land-focus',
+      type: 'fill',
+      source: 'countries',
+      filter: isFocus,
+      paint: { 'fill-color': C.landFocus },
+    },
+    { id: 'lakes', type: 'fill', source: 'lakes', paint: { 'fill-color': C.water } },
+    {
+      id: 'rivers',
+      type: 'line',
+      source: 'rivers',
+      minzoom: 4,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': C.river,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 8, 1.6],
+      },
+    },
+    {
+      id: 'coastline',
+      type: 'line',
+      source: 'countries',
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': C.waterLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.4, 8, 1.2],
+      },
+    },
+    {
+      id: 'state-lines-context',
+      type: 'line',
+      source: 'state-lines',
+      filter: ['==', ['get', 'country'], 'CA'],
+      minzoom: 3,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': C.provinceLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.5, 8, 1.2],
+      },
+    },
+    {
+      id: 'state-lines',
+      type: 'line',
+      source: 'state-lines',
+      filter: ['!=', ['get', 'country'], 'CA'],
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': C.stateLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.5, 5, 1, 8, 1.8],
+      },
+    },
+    {
+      id: 'borders-context',
+      type: 'line',
+      source: 'borders',
+      filter: notFocus,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': C.borderContext,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.7, 8, 1.6],
+      },
+    },
+    {
+      id: 'borders-focus',
+      type: 'line',
+      source: 'borders',
+      filter: isFocus,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': C.borderFocus,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 2, 1.2, 5, 2, 8, 3],
+      },
+    },
+    {
+      id: 'labels-country-context',
+      type: 'symbol',
+      source: 'labels',
+      filter: ['all', ['==', ['get', 'kind'], 'country'], notFocus, ['>=', ['get', 'area_km2'], 20000]],
+      layout: {
+        'text-field': countryName,
+        'text-font': [BASEMAP_FONTS.regular],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 3, 13, 6, 18],
+        'text-letter-spacing': 0.08,
+        'text-transform': 'uppercase',
+        'text-max-width': 8,
+        'symbol-sort-key': ['-', 0, ['get', 'area_km2']],
+      },
+      paint: {
+        'text-color': C.labelCountryContext,
+        'text-halo-color': C.halo,
+        'text-halo-width': 1.2,
+      },
+    },
+    {
+      id: 'labels-state',
+      type: 'symbol',
+      source: 'labels',
+      // Large states from the start, all of them once there is room.
+      filter: [
+        'all',
+        ['==', ['get', 'kind'], 'state'],
+        ['any', ['>=', ['zoom'], 5], ['>=', ['get', 'area_km2'], 120000]],
+      ] as FilterSpecification,
+      minzoom: 3.6,
+      layout: {
+        'text-field': stateName,
+        'text-font': [BASEMAP_FONTS.regular],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 3.6, 12, 5, 15, 7, 19],
+        'text-max-width': 7,
+        'text-padding': 4,
+        'symbol-sort-key': ['-', 0, ['get', 'area_km2']],
+      },
+      paint: {
+        'text-color': C.labelState,
+        'text-halo-color': C.halo,
+        'text-halo-width': 1.4,
+      },
+    },
+    {
+      id: 'places-dots',
+      type: 'circle',
+      source: 'places',
+      filter: placeFilter,
+      paint: {
+        'circle-color': C.placeDot,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, placeSizeByPopulation(2, 2.5, 3.5), 8, placeSizeByPopulation(3.5, 4.5, 5.5)],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.2,
+      },
+    },
+    {
+      id: 'places-labels',
+      type: 'symbol',
+      source: 'places',
+      filter: placeFilter,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [BASEMAP_FONTS.bold],
+        'text-size': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          3,
+          placeSizeByPopulation(12, 13, 15),
+          7,
+          placeSizeByPopulation(15, 17, 19),
+        ],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.5,
+        'text-justify': 'auto',
+        'text-max-width': 9,
+        'text-padding': 3,
+        'symbol-sort-key': ['-', 0, ['get', 'population']],
+      },
+      paint: {
+        'text-color': C.labelPlace,
+        'text-halo-color': C.halo,
+        'text-halo-width': 1.6,
+      },
+    },
+    {
+      id: 'labels-country-focus',
+      type: 'symbol',
+      source: 'labels',
+      filter: ['all', ['==', ['get', 'kind'], 'country'], isFocus],
+      layout: {
+        'text-field': countryName,
+        'text-font': [BASEMAP_FONTS.bold],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 2, 16, 4, 24, 7, 30],
+        'text-letter-spacing': 0.12,
+        'text-transform': 'uppercase',
+        'text-max-width': 12,
+        'text-allow-overlap': false,
+      },
+      paint: {
+        'text-color': C.labelCountryFocus,
+        'text-halo-color': C.halo,
+        'text-halo-width': 2,
+        'text-opacity': ['interpolate', ['linear'], ['zoom'], 6, 1, 7.5, 0.55],
+      },
+    },
+  ];
+
+  return {
+    version: 8,
+    name: 'US–MX electrification atlas basemap',
+    sources,
+    layers,
+    'font-faces': fontFaces(base),
+  };
+}
