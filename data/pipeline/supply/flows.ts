@@ -1,0 +1,202 @@
+/**
+ * Supply-chain links: curated flows.csv (FORMAT.md) plus ownership/JV links (jv-ownership-links.csv).
+ * An endpoint is linked to the nearest facility of its layer within 30 km whose name shares a distinctive word;
+ * otherwise it stays a named point with its cited coordinates (facilityId null).
+ * crossBorder = one endpoint in the US and the other in Mexico (the atlas's binational links; a Chile -> US
+ * link is international but not "cross-border" in this sense).
+ */
+import {
+  FLOW_MATERIALS, FLOW_RELATIONS, POINT_LAYER_IDS, type DetailRecord, type FlowEndpoint, type FlowRecord, type QuarantineEntry,
+} from '../../../src/data/atlas-format.ts';
+import { SOURCES } from './sources.ts';
+import { clean, distKm, num, q, readTable, sharesToken, tokens } from './util.ts';
+
+const FLOW_REQUIRED = [
+  'id', 'from_name', 'from_layer', 'from_lat', 'from_lon', 'from_country', 'to_name', 'to_layer', 'to_lat', 'to_lon', 'to_country',
+  'material', 'relation', 'year', 'volume', 'volume_unit', 'description', 'source_url', 'as_of',
+];
+const JV_REQUIRED = ['facility_source', 'facility_key', 'facility_company', 'facility_type', 'latitude', 'longitude', 'partner', 'link_type', 'evidence'];
+export const RESOLVE_KM = 30;
+
+interface Fac {
+  rec: DetailRecord;
+  layer: string;
+  toks: Set<string>;
+}
+
+function layerOf(id: string): string {
+  return id.slice(0, id.indexOf(':'));
+}
+
+function facTokens(r: DetailRecord): Set<string> {
+  const parts = [r.name];
+  for (const k of ['owners', 'oem', 'operator']) {
+    const v = r.attributes[k];
+    if (Array.isArray(v)) parts.push(...v);
+    else if (typeof v === 'string') parts.push(v);
+  }
+  return tokens(parts.join(' '));
+}
+
+/** Nearest facility of `layers` within km of (lat,lon) whose name shares a distinctive word with `name`. */
+export function resolveFacility(facs: Fac[], layers: string[] | null, name: string, lat: number, lon: number, km = RESOLVE_KM, exclude?: string): Fac | null {
+  const t = tokens(name);
+  if (t.size === 0) return null;
+  let best: Fac | null = null;
+  let bestD = Infinity;
+  for (const f of facs) {
+    if (layers && !layers.includes(f.layer)) continue;
+    if (exclude && f.rec.id === exclude) continue;
+    const d = distKm(lat, lon, f.rec.lat, f.rec.lon);
+    if (d > km || d >= bestD) continue;
+    if (!sharesToken(t, f.toks)) continue;
+    best = f;
+    bestD = d;
+  }
+  return best;
+}
+
+function endpoint(f: Fac | null, name: string, lat: number, lon: number, country: string): FlowEndpoint {
+  if (f) return { name, lon: f.rec.lon, lat: f.rec.lat, country: f.rec.country, facilityId: f.rec.id };
+  return { name, lon, lat, country, facilityId: null };
+}
+
+function isCrossBorder(a: string, b: string): boolean {
+  return (a === 'US' && b === 'MX') || (a === 'MX' && b === 'US');
+}
+
+/** JV facility type ("Batteries: Cells, Modules", "Critical Minerals: Graphite") -> flow material. */
+export function jvMaterial(type: string): (typeof FLOW_MATERIALS)[number] {
+  const t = type.toLowerCase();
+  if (/cells/.test(t)) return 'cells';
+  if (/modules|packs/.test(t)) return 'modules_packs';
+  if (/eam|cathode/.test(t)) return 'cathode';
+  if (/aam|anode/.test(t)) return 'anode';
+  if (/recycl/.test(t)) return 'recycled_material';
+  if (/vehicle|zev|bev|assembly/.test(t)) return 'vehicles';
+  for (const m of ['lithium', 'nickel', 'cobalt', 'graphite', 'manganese', 'copper'] as const) if (t.includes(m)) return m;
+  if (/rare/.test(t)) return 'rare_earths';
+  return 'other';
+}
+
+export function buildFlows(
+  flowsCsv: Buffer,
+  jvCsv: Buffer | null,
+  facilities: DetailRecord[],
+): { flows: FlowRecord[]; quarantined: QuarantineEntry[]; rowsRead: number } {
+  const facs: Fac[] = facilities.map((rec) => ({ rec, layer: layerOf(rec.id), toks: facTokens(rec) }));
+  const flows: FlowRecord[] = [];
+  const quarantined: QuarantineEntry[] = [];
+  const sid = SOURCES.curatedFlows.id;
+  const { rows, malformed } = readTable(sid, flowsCsv, FLOW_REQUIRED);
+  quarantined.push(...malformed);
+  let rowsRead = rows.length + malformed.length;
+  const ids = new Set<string>();
+  for (const { row, data, raw } of rows) {
+    const id = clean(data.id);
+    const errs: string[] = [];
+    if (!id) errs.push('missing id');
+    else if (ids.has(id)) errs.push(`duplicate id "${id}"`);
+    ids.add(id);
+    const material = clean(data.material);
+    const relation = clean(data.relation);
+    if (!(FLOW_MATERIALS as readonly string[]).includes(material)) errs.push(`material "${material}" is not one of ${FLOW_MATERIALS.join(', ')}`);
+    if (!(FLOW_RELATIONS as readonly string[]).includes(relation)) errs.push(`relation "${relation}" is not one of ${FLOW_RELATIONS.join(', ')}`);
+    const ends = (['from', 'to'] as const).map((side) => {
+      const name = clean(data[`${side}_name`]);
+      const layer = clean(data[`${side}_layer`]);
+      const lat = num(data[`${side}_lat`]);
+      const lon = num(data[`${side}_lon`]);
+      const country = clean(data[`${side}_country`]).toUpperCase();
+      if (!name) errs.push(`missing ${side}_name`);
+      if (layer !== 'external' && !(POINT_LAYER_IDS as readonly string[]).includes(layer)) errs.push(`${side}_layer "${layer}" is not a point layer or external`);
+      if (lat === null || lon === null || Math.abs(lat) > 90 || Math.abs(lon) > 180) errs.push(`${side} coordinates missing or impossible`);
+      if (!/^[A-Z]{2}$/.test(country)) errs.push(`${side}_country "${country}" is not an ISO 3166-1 alpha-2 code`);
+      return { name, layer, lat: lat ?? 0, lon: lon ?? 0, country };
+    });
+    const url = clean(data.source_url);
+    if (!/^https?:\/\//.test(url)) errs.push('missing source_url');
+    const yearRaw = clean(data.year);
+    const year = num(yearRaw);
+    if (yearRaw && (year === null || !Number.isInteger(year))) errs.push(`year "${yearRaw}" is not a year`);
+    const volume = num(data.volume);
+    if (clean(data.volume) && volume === null) errs.push(`volume "${clean(data.volume)}" is not a number`);
+    if (errs.length) {
+      quarantined.push(q(sid, row, id || null, errs.join('; '), raw));
+      continue;
+    }
+    const [f, t] = ends.map((e) =>
+      endpoint(e.layer === 'external' ? null : resolveFacility(facs, [e.layer], e.name, e.lat, e.lon), e.name, e.lat, e.lon, e.country),
+    ) as [FlowEndpoint, FlowEndpoint];
+    flows.push({
+      id: `flows:${id}`,
+      from: f,
+      to: t,
+      material: material as FlowRecord['material'],
+      relation: relation as FlowRecord['relation'],
+      year: yearRaw ? year : null,
+      volume,
+      volumeUnit: volume !== null ? clean(data.volume_unit) || null : null,
+      crossBorder: isCrossBorder(f.country, t.country),
+      description: clean(data.description),
+      sources: [{ sourceId: sid, recordId: id, url }],
+    });
+  }
+  if (jvCsv) {
+    const jsid = SOURCES.jv.id;
+    const jv = readTable(jsid, jvCsv, JV_REQUIRED);
+    quarantined.push(...jv.malformed);
+    rowsRead += jv.rows.length + jv.malformed.length;
+    // facility end: by source record id (CIM unique_id, investments "company|city"), else by name + distance
+    const byRecordId = new Map<string, Fac>();
+    for (const fc of facs) for (const s of fc.rec.sources) byRecordId.set(s.recordId.replace(/#\d+$/, ''), fc);
+    const jvIds = new Set<string>();
+    for (const { row, data, raw } of jv.rows) {
+      const key = clean(data.facility_key);
+      const partner = clean(data.partner);
+      const company = clean(data.facility_company);
+      const lat = num(data.latitude);
+      const lon = num(data.longitude);
+      const recId = `${key}|${partner}`;
+      if (!key || !partner || lat === null || lon === null) {
+        quarantined.push(q(jsid, row, recId, 'missing facility_key, partner or coordinates', raw));
+        continue;
+      }
+      const fac = byRecordId.get(key) ?? resolveFacility(facs, ['battery-plants', 'assembly-plants', 'minerals'], company, lat, lon);
+      if (!fac) {
+        quarantined.push(q(jsid, row, recId, `endpoint not found: JV facility "${company}" (${key}) is not in the atlas layers`, raw));
+        continue;
+      }
+      const owner = resolveFacility(facs, ['assembly-plants', 'battery-plants'], partner, fac.rec.lat, fac.rec.lon, RESOLVE_KM, fac.rec.id);
+      if (!owner) {
+        quarantined.push(
+          q(jsid, row, recId, `endpoint not found: no facility of partner "${partner}" within ${RESOLVE_KM} km of ${company} (ownership link without a nearby partner site)`, raw),
+        );
+        continue;
+      }
+      // several CIM phases of one merged facility give the same link: keep one
+      const flowId = `flows:jv:${fac.rec.id.replace(/[^A-Za-z0-9._:-]+/g, '-')}:${partner.replace(/[^A-Za-z0-9._-]+/g, '-')}`;
+      if (jvIds.has(flowId)) {
+        quarantined.push(q(jsid, row, recId, 'duplicate link: same merged facility and partner as an earlier row', raw));
+        continue;
+      }
+      jvIds.add(flowId);
+      const from = endpoint(owner, owner.rec.name, owner.rec.lat, owner.rec.lon, owner.rec.country);
+      const to = endpoint(fac, fac.rec.name, fac.rec.lat, fac.rec.lon, fac.rec.country);
+      flows.push({
+        id: flowId,
+        from,
+        to,
+        material: jvMaterial(clean(data.facility_type)),
+        relation: 'ownership_jv',
+        year: null,
+        volume: null,
+        volumeUnit: null,
+        crossBorder: isCrossBorder(from.country, to.country),
+        description: `${partner} is an owner / joint-venture partner of ${company} (${clean(data.evidence)})`,
+        sources: [{ sourceId: jsid, recordId: recId }],
+      });
+    }
+  }
+  return { flows, quarantined, rowsRead };
+}

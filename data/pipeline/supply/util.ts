@@ -1,0 +1,210 @@
+/** Small helpers shared by the supply-chain adapters (CSV, names, distances). */
+import Papa from 'papaparse';
+import type { QuarantineEntry } from '../../../src/data/atlas-format.ts';
+import { SchemaDriftError } from '../adapter-types.ts';
+
+export type Row = Record<string, string>;
+export interface ParsedRow {
+  /** 1-based line number in the file (header = 1, after any preamble lines) */
+  row: number;
+  data: Row;
+  raw: string;
+}
+
+/** Decode bytes as UTF-8 (BOM stripped). */
+export function decode(buf: Buffer): string {
+  let text = buf.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text;
+}
+
+export function truncateRaw(s: string): string {
+  return s.length > 500 ? s.slice(0, 500) : s;
+}
+
+/**
+ * Parse a CSV/TSV; checks that every `required` column exists (else SchemaDriftError naming them).
+ * Rows with a wrong field count are returned in `malformed`.
+ */
+export function readTable(
+  sourceId: string,
+  buf: Buffer,
+  required: string[],
+  opts: { skipLines?: number; delimiter?: string; nullToken?: string } = {},
+): { header: string[]; rows: ParsedRow[]; malformed: QuarantineEntry[] } {
+  let text = decode(buf).replace(/\r\n?/g, '\n');
+  let lineBase = 0;
+  for (let i = 0; i < (opts.skipLines ?? 0); i++) {
+    const nl = text.indexOf('\n');
+    text = nl < 0 ? '' : text.slice(nl + 1);
+    lineBase++;
+  }
+  const res = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: opts.delimiter ?? ',' });
+  const lines = res.data;
+  const headerCells = lines[0];
+  if (!headerCells || headerCells.every((h) => h.trim() === '')) {
+    throw new SchemaDriftError(sourceId, 'the file is empty (no header row)');
+  }
+  const header = headerCells.map((h) => h.trim());
+  const missing = required.filter((c) => !header.includes(c));
+  if (missing.length) {
+    throw new SchemaDriftError(sourceId, `missing column(s) ${missing.map((m) => `"${m}"`).join(', ')}; found: ${header.join(', ')}`);
+  }
+  // line numbers: papaparse does not expose them per row; count newlines inside each parsed row
+  const rows: ParsedRow[] = [];
+  const malformed: QuarantineEntry[] = [];
+  let line = lineBase + 1 + countNewlines(headerCells);
+  for (let i = 1; i < lines.length; i++) {
+    const cells = lines[i]!;
+    const rowLine = line + 1;
+    line += 1 + countNewlines(cells);
+    if (cells.length === 1 && cells[0]!.trim() === '') continue; // blank line
+    const raw = truncateRaw(cells.join(opts.delimiter === '\t' ? '\t' : ','));
+    if (cells.length !== header.length) {
+      malformed.push({ sourceId, row: rowLine, recordId: null, reason: `malformed row: ${cells.length} fields, header has ${header.length}`, raw });
+      continue;
+    }
+    const data: Row = {};
+    header.forEach((h, j) => {
+      const v = cells[j] ?? '';
+      data[h] = opts.nullToken && v.trim() === opts.nullToken ? '' : v;
+    });
+    rows.push({ row: rowLine, data, raw });
+  }
+  return { header, rows, malformed };
+}
+
+function countNewlines(cells: string[]): number {
+  let n = 0;
+  for (const c of cells) for (let i = 0; i < c.length; i++) if (c.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Trim and collapse whitespace. */
+export function clean(s: string | undefined | null): string {
+  return (s ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export function orNull(s: string | undefined | null): string | null {
+  const c = clean(s);
+  return c === '' || /^(na|n\/a|null|<null>|none)$/i.test(c) ? null : c;
+}
+
+/** Parse a number ("1,234.5" ok); null for empty / NA / non-numeric. */
+export function num(s: string | undefined | null): number | null {
+  const c = clean(s).replace(/,/g, '');
+  if (c === '' || /^(na|n\/a|null|<null>)$/i.test(c)) return null;
+  const n = Number(c);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Lowercase, strip accents and punctuation. */
+export function normalize(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Words that say nothing about which facility/company a name refers to. */
+const STOP = new Set(
+  (
+    'a an and the of de del la las el los y e en at on for in by to ' +
+    'inc incorporated llc l l c lp ltd limited co corp corporation company companies cia compania group grupo holdings holding ' +
+    'sa s a cv c v rl r l sapi sab sas de cv srl gmbh ag plc nv bv kk ' +
+    'usa us u s america americas american north na mexico mexicana mexicano mexican international global ' +
+    'plant plants planta facility facilities site sites campus complex complejo unit unidad division operations operation ' +
+    'mine mines mina minas mining minera minero mineral minerals project projects prospect prospects property deposit deposits occurrence ' +
+    'claim claims quarry unnamed unknown area district no ' +
+    'manufacturing manufacture fabricacion production producción industries industrial industrias enterprises enterprise ' +
+    'motor motors automotive automotriz auto vehicles vehicle vehiculos ' +
+    'battery batteries baterias bateria energy power solutions systems system technologies technology tech materials material ' +
+    'advanced new resources resource metals metal metalurgica chemical chemicals products product services ' +
+    'jv partnership joint venture'
+  ).split(/\s+/),
+);
+
+const ALIASES: [RegExp, string][] = [
+  [/\bgeneral motors\b/g, 'gm'],
+  [/\blg energy solution\b/g, 'lg'],
+  [/\blges\b/g, 'lg'],
+  [/\blg chem\b/g, 'lg'],
+  [/\bsk on\b/g, 'sk'],
+  [/\bsk innovation\b/g, 'sk'],
+  [/\bsk battery\b/g, 'sk'],
+  [/\bmercedes benz\b/g, 'mercedes'],
+  [/\bvolkswagen\b/g, 'vw'],
+  [/\bblueovalsk\b/g, 'blueoval sk'],
+  [/\bfca\b/g, 'stellantis'],
+  [/\bchrysler\b/g, 'stellantis'],
+  [/\bhyundai motor\b/g, 'hyundai'],
+  [/\bkia motors\b/g, 'kia'],
+];
+
+/** Distinctive words of a name (normalised, aliases applied, stop words removed). */
+export function tokens(s: string): Set<string> {
+  let n = normalize(s);
+  for (const [re, rep] of ALIASES) n = n.replace(re, rep);
+  const out = new Set<string>();
+  for (const w of n.split(' ')) {
+    if (w.length < 2 || STOP.has(w) || /^\d+$/.test(w)) continue;
+    out.add(w);
+  }
+  return out;
+}
+
+export function sharesToken(a: Set<string>, b: Set<string>): boolean {
+  for (const t of a) if (b.has(t)) return true;
+  return false;
+}
+
+/** Names are "similar": same distinctive words, one's words contained in the other's, or Jaccard >= 0.5. */
+export function similarNames(a: Set<string>, b: Set<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  let inter = 0;
+  for (const t of a) if (b.has(t)) inter++;
+  if (inter === 0) return false;
+  if (inter === a.size || inter === b.size) return true;
+  return inter / (a.size + b.size - inter) >= 0.5;
+}
+
+const R = 6371.0088;
+/** Great-circle distance in km. */
+export function distKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const toRad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * toRad;
+  const dLon = (lon2 - lon1) * toRad;
+  const s = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
+  return 2 * R * Math.asin(Math.min(1, Math.sqrt(s)));
+}
+
+/** Degrees of lat/lon that cover at least `km` around `lat` (for bounding-box queries). */
+export function kmToDeg(km: number, lat: number): { dLat: number; dLon: number } {
+  const dLat = km / 110.574;
+  const dLon = km / (111.32 * Math.max(0.05, Math.cos((lat * Math.PI) / 180)));
+  return { dLat, dLon };
+}
+
+export function q(sourceId: string, row: number, recordId: string | null, reason: string, raw: string): QuarantineEntry {
+  return { sourceId, row, recordId, reason, raw: truncateRaw(raw) };
+}
+
+/** Split "A, B; C" style owner lists. */
+export function splitList(s: string, sep: RegExp = /;/): string[] {
+  return s
+    .split(sep)
+    .map((x) => clean(x))
+    .filter((x) => x !== '');
+}
+
+export function isoDate(s: string): string | null {
+  const c = clean(s);
+  return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(c) ? c : null;
+}
+
+/** Reserved attribute keys: carried from adapters to the mergers, removed before output. */
+export const REF_URL = '__refUrl';
+export const DATASET = '__dataset';
