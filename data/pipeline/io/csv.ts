@@ -47,7 +47,7 @@ export function parseCsv(sourceId: string, buf: Buffer, opts: ParseCsvOptions = 
   const res = Papa.parse<string[]>(text, {
     header: false,
     skipEmptyLines: 'greedy',
-    delimiter: opts.delimiter ?? '',
+    delimiter: opts.delimiter ?? ',',
   });
   const all = res.data;
   const first = all[0];
