@@ -47,7 +47,9 @@ describe('the atlas in Chromium', () => {
     expect(gulf[2], 'water is blue').toBeGreaterThan(gulf[0] + 20);
     expect(pacific[2], 'water is blue').toBeGreaterThan(pacific[0] + 20);
     for (const land of [kansas, durango]) expect(Math.abs(land[0] - gulf[0]) + Math.abs(land[2] - gulf[2]), 'land differs from water').toBeGreaterThan(40);
-    // state names are drawn with the self-hosted font
+    // state names are drawn with the self-hosted font once zoomed in
+    await open(page, '#v=1&layers=none&view=-102.0000%2C27.5000%2C5.20');
+    await screenshot(page, 'shell-labels-border');
     const labelText = await page.evaluate(() => {
       const map = (window as unknown as { __atlasMap: { queryRenderedFeatures(): { layer: { type: string }; properties: Record<string, unknown> }[] } }).__atlasMap;
       return map

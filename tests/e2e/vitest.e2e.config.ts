@@ -1,7 +1,9 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /** End-to-end tests: the built app (dist/) served on 127.0.0.1 and driven in Debian's Chromium. */
 export default defineConfig({
+  root: resolve(import.meta.dirname, '../..'),
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],
     environment: 'node',
