@@ -81,6 +81,19 @@ function defaultMerger(layer: PointLayerId): LayerMerger {
     }));
 }
 
+/** Per country, records with a non-null value of each attribute. */
+function knownAttributes(recs: DetailRecord[]): NonNullable<LayerManifest['knownAttributes']> {
+  const out: NonNullable<LayerManifest['knownAttributes']> = { US: {}, MX: {} };
+  for (const r of recs) {
+    const o = out[r.country];
+    for (const [k, v] of Object.entries(r.attributes)) {
+      o[k] ??= 0;
+      if (v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)) o[k]++;
+    }
+  }
+  return out;
+}
+
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export async function buildAtlas(opts: BuildOptions): Promise<BuildResult> {
@@ -303,6 +316,7 @@ export async function buildAtlas(opts: BuildOptions): Promise<BuildResult> {
       files: { columns: colFile, details: detFile, bytes: { [colFile]: b1, [detFile]: b2 } },
       columns: enc.columns, sourceIds: srcIds,
       coverage: coverageFor(layer, cbc, srcIds.map((id) => sources[id]!), chargerRefs.refs),
+      knownAttributes: knownAttributes(recs),
     };
   }
   const flowsBytes = bytes('flows.json', JSON.stringify(flows));

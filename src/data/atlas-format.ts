@@ -156,6 +156,9 @@ export interface LayerManifest {
   columns?: ColumnSpec[];
   sourceIds: string[];
   coverage: Record<Country, CoverageNote>;
+  /** (additive) per country, how many records have a known (non-null) value of each main attribute,
+   *  e.g. knownAttributes.US.network = 12000 of countByCountry.US: unknown stays unknown, never guessed */
+  knownAttributes?: Record<Country, Record<string, number>>;
 }
 
 export interface AtlasManifest {

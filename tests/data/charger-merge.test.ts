@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mergeChargers } from '../../data/pipeline/chargers/merge.ts';
 import type { LocatedRecord } from '../../data/pipeline/adapter-types.ts';
 
-const nullAttrs = { level: null, network: null, status: null, access: null, ports: null, portsL1: null, portsL2: null, portsDC: null, maxPowerKw: null, connectors: null, openDate: null, facilityType: null, zip: null };
-const rec = (sourceId: string, id: string, name: string, lon: number, lat: number, attrs: Partial<typeof nullAttrs> & Record<string, unknown> = {}, country: 'US' | 'MX' = 'US'): LocatedRecord => ({
+type Attrs = LocatedRecord['attributes'];
+const nullAttrs: Attrs = { level: null, network: null, status: null, access: null, ports: null, portsL1: null, portsL2: null, portsDC: null, maxPowerKw: null, connectors: null, openDate: null, facilityType: null, zip: null };
+const rec = (sourceId: string, id: string, name: string, lon: number, lat: number, attrs: Attrs = {}, country: 'US' | 'MX' = 'US'): LocatedRecord => ({
   layer: 'chargers', sourceId, sourceRecordId: id, name, lon, lat, statedCountry: country, statedState: null, precision: 'exact', country, state: country === 'US' ? 'US-TX' : 'MX-NLE',
-  attributes: { ...nullAttrs, ...attrs } as LocatedRecord['attributes'],
+  attributes: { ...nullAttrs, ...attrs },
 });
 // ~50 m north
 const D50 = 50 / 111320;
