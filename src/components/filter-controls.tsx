@@ -1,0 +1,130 @@
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COUNTRIES, type Country } from '../data/atlas-format.ts';
+import { useAtlasStore } from '../state/store.ts';
+import { useStateNames } from '../search/basemap-names.ts';
+import { derivePreset, THEME_PRESETS, type ThemePreset } from './filter-options.ts';
+
+export function CountryFilter() {
+  const { t } = useTranslation();
+  const countries = useAtlasStore((s) => s.countries);
+  const setCountries = useAtlasStore((s) => s.setCountries);
+  const idPrefix = useId();
+  const toggle = (country: Country, checked: boolean) => {
+    const next = COUNTRIES.filter((c) => (c === country ? checked : countries.includes(c)));
+    setCountries(next);
+  };
+  return (
+    <fieldset className="filter-group">
+      <legend>{t('filters.country')}</legend>
+      <ul className="checkbox-list inline">
+        {COUNTRIES.map((country) => (
+          <li key={country}>
+            <input
+              type="checkbox"
+              id={`${idPrefix}-${country}`}
+              checked={countries.includes(country)}
+              onChange={(event) => toggle(country, event.currentTarget.checked)}
+            />
+            <label htmlFor={`${idPrefix}-${country}`}>{t(`countries.${country}`)}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+const PRESET_LABELS: Record<ThemePreset | 'custom', string> = {
+  all: 'filters.themeAll',
+  infrastructure: 'filters.themeInfrastructure',
+  supplier: 'filters.themeSupplier',
+  custom: 'filters.themeCustom',
+};
+
+/** Theme presets over layers. The checked preset is derived from the visible layers, never stored. */
+export function ThemePresets() {
+  const { t } = useTranslation();
+  const layers = useAtlasStore((s) => s.layers);
+  const setVisibleLayers = useAtlasStore((s) => s.setVisibleLayers);
+  const preset = derivePreset(layers);
+  const name = useId();
+  return (
+    <fieldset className="filter-group">
+      <legend>{t('filters.theme')}</legend>
+      <ul className="radio-list">
+        {(Object.keys(THEME_PRESETS) as ThemePreset[]).map((id) => (
+          <li key={id}>
+            <input
+              type="radio"
+              id={`${name}-${id}`}
+              name={name}
+              value={id}
+              checked={preset === id}
+              onChange={() => setVisibleLayers(THEME_PRESETS[id])}
+            />
+            <label htmlFor={`${name}-${id}`}>{t(PRESET_LABELS[id])}</label>
+          </li>
+        ))}
+        <li>
+          <input type="radio" id={`${name}-custom`} name={name} value="custom" checked={preset === 'custom'} disabled readOnly aria-describedby={`${name}-custom-hint`} />
+          <label htmlFor={`${name}-custom`}>{t('filters.themeCustom')}</label>
+          <span id={`${name}-custom-hint`} className="visually-hidden">
+            {t('filters.themeCustomHint')}
+          </span>
+        </li>
+      </ul>
+    </fieldset>
+  );
+}
+
+/** Optional state filter: no state checked = all states. */
+export function StateFilter() {
+  const { t } = useTranslation();
+  const language = useAtlasStore((s) => s.language);
+  const selected = useAtlasStore((s) => s.filters.state);
+  const setFilter = useAtlasStore((s) => s.setFilter);
+  const [open, setOpen] = useState(false);
+  const states = useStateNames(open || selected !== null).data;
+  const idPrefix = useId();
+  const grouped = useMemo(() => {
+    const byCountry: Record<Country, { code: string; label: string }[]> = { US: [], MX: [] };
+    for (const s of states ?? []) byCountry[s.country].push({ code: s.code, label: s[language] });
+    for (const list of Object.values(byCountry)) list.sort((a, b) => a.label.localeCompare(b.label, language));
+    return byCountry;
+  }, [states, language]);
+  const toggle = (code: string, checked: boolean) => {
+    const next = new Set(selected ?? []);
+    if (checked) next.add(code);
+    else next.delete(code);
+    setFilter('state', next.size === 0 ? null : [...next].sort());
+  };
+  const summary = selected === null ? t('filters.stateAll') : t('filters.stateSelected', { count: selected.length });
+  return (
+    <div className="filter-group state-filter">
+      <button type="button" className="disclosure" aria-expanded={open} aria-controls={`${idPrefix}-states`} onClick={() => setOpen(!open)}>
+        <span aria-hidden="true" className="disclosure-icon">{open ? '▾' : '▸'}</span> {t('filters.state')}: {summary}
+      </button>
+      <div id={`${idPrefix}-states`} hidden={!open}>
+        <p className="legend-note">{t('filters.stateHint')}</p>
+        {selected !== null && (
+          <button type="button" className="link-button" onClick={() => setFilter('state', null)}>
+            {t('filters.stateClear')}
+          </button>
+        )}
+        {COUNTRIES.map((country) => (
+          <fieldset key={country} className="attribute-filter">
+            <legend>{t(`countries.${country}`)}</legend>
+            <ul className="checkbox-list scroll">
+              {grouped[country].map(({ code, label }) => (
+                <li key={code}>
+                  <input type="checkbox" id={`${idPrefix}-${code}`} checked={selected?.includes(code) ?? false} onChange={(e) => toggle(code, e.currentTarget.checked)} />
+                  <label htmlFor={`${idPrefix}-${code}`}>{label}</label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COUNTRIES, type CoverageNote, type Country, type LayerId, type LayerManifest, type SourceInfo } from '../data/atlas-format.ts';
+import { useManifest } from '../data/queries.ts';
+import { useAtlasStore } from '../state/store.ts';
+import type { Language } from '../state/atlas-state.ts';
+import { LAYER_COLORS, cssColor } from '../map/layer-styles.ts';
+import { AttributeFilter } from './attribute-filter.tsx';
+import { LAYER_FILTER_GROUPS } from './filter-options.ts';
+import { formatDate, formatInteger, safeHref } from './format.ts';
+import { LegendKey } from './legend-keys.tsx';
+
+/** The count element end-to-end tests read: formatted text, raw integer in data-count. */
+export function LayerCount({ layer, count, total }: { layer: LayerId; count: number | undefined; total: number | undefined }) {
+  const { t } = useTranslation();
+  const language = useAtlasStore((s) => s.language);
+  return (
+    <span className="layer-count">
+      {count === undefined ? (
+        <span data-testid={`count-${layer}`} aria-busy="true" className="count-value loading">
+          {t('legend.countLoading')}
+        </span>
+      ) : (
+        <span data-testid={`count-${layer}`} data-count={count} className="count-value">
+          {formatInteger(count, language)}
+        </span>
+      )}
+      {total !== undefined && <span className="count-total"> {t('legend.ofTotal', { total: formatInteger(total, language) })}</span>}
+    </span>
+  );
+}
+
+export function SourceList({ sourceIds, sources }: { sourceIds: readonly string[]; sources: Record<string, SourceInfo> }) {
+  const { t } = useTranslation();
+  const language = useAtlasStore((s) => s.language);
+  if (sourceIds.length === 0) return <p className="legend-note gap">{t('legend.noSources')}</p>;
+  return (
+    <ul className="source-list">
+      {sourceIds.map((id) => {
+        const source = sources[id];
+        if (!source) return <li key={id}>{t('details.unknownSource', { id })}</li>;
+        const href = safeHref(source.url);
+        return (
+          <li key={id} data-source-id={id}>
+            {href ? (
+              <a href={href} rel="noopener noreferrer" target="_blank">
+                {source.title}
+              </a>
+            ) : (
+              <span>{source.title}</span>
+            )}
+            <span className="source-meta">
+              {' — '}
+              {source.publisher}
+              {' · '}
+              <span className="as-of">{t('legend.asOf', { date: formatDate(source.asOf, language) })}</span>
+              {source.missing && <strong className="gap"> · {t('legend.missing')}</strong>}
+            </span>
+            <span className="source-licence">{t('legend.licence', { licence: source.licence })}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function coverageSentence(t: ReturnType<typeof useTranslation>['t'], language: Language, layer: LayerId, country: Country, note: CoverageNote): string {
+  const base = { country: t(`countries.${country}`), mapped: formatInteger(note.mapped, language) };
+  const reference = note.reference;
+  if (!reference) return t(`coverage.${note.level}`, base);
+  const unitKey = note.messageKey.startsWith('coverage.') ? `coverage.units.${note.messageKey.slice('coverage.'.length)}` : `coverage.units.${layer}.${country}`;
+  return t(`coverage.${note.level}Reference`, {
+    ...base,
+    publisher: reference.publisher,
+    value: formatInteger(reference.value, language),
+    unit: t(unitKey, { defaultValue: reference.unit }),
+    date: formatDate(reference.asOf, language),
+  });
+}
+
+export function CoverageList({ layer, entry }: { layer: LayerId; entry: LayerManifest }) {
+  const { t } = useTranslation();
+  const language = useAtlasStore((s) => s.language);
+  return (
+    <ul className="coverage-list" data-testid={`coverage-${layer}`}>
+      {COUNTRIES.map((country) => {
+        const note = entry.coverage?.[country];
+        if (!note) return null;
+        const href = safeHref(note.reference?.sourceUrl);
+        return (
+          <li key={country} className={`coverage coverage-${note.level}`} data-country={country} data-level={note.level}>
+            <span>{coverageSentence(t, language, layer, country, note)}</span>
+            {note.reference && href && (
+              <>
+                {' '}
+                <a href={href} rel="noopener noreferrer" target="_blank">
+                  {t('coverage.referenceLink', { label: note.reference.label })}
+                </a>
+              </>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** One layer in the legend: visibility toggle, symbol key, count, filters, sources and coverage. */
+export function LayerSection({ layer, count }: { layer: LayerId; count: number | undefined }) {
+  const { t } = useTranslation();
+  const manifest = useManifest().data;
+  const visible = useAtlasStore((s) => s.layers[layer]);
+  const setLayerVisible = useAtlasStore((s) => s.setLayerVisible);
+  const filters = useAtlasStore((s) => s.filters);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const id = useId();
+  const entry = manifest?.layers[layer];
+  const groups = LAYER_FILTER_GROUPS[layer];
+  const active = groups.filter((g) => filters[g.key] !== null).length;
+  const layerName = t(`layers.${layer}`);
+  return (
+    <section className={`layer-section${visible ? '' : ' is-hidden'}`} aria-labelledby={`${id}-name`} data-layer={layer}>
+      <div className="layer-head">
+        <input type="checkbox" id={`${id}-toggle`} checked={visible} onChange={(event) => setLayerVisible(layer, event.currentTarget.checked)} />
+        <label htmlFor={`${id}-toggle`} id={`${id}-name`} className="layer-name">
+          <span className="layer-chip" style={{ backgroundColor: cssColor(LAYER_COLORS[layer]) }} aria-hidden="true" />
+          {layerName}
+        </label>
+        <LayerCount layer={layer} count={count} total={entry?.count} />
+      </div>
+      {!visible && <p className="legend-note">{t('legend.hidden')}</p>}
+      <div className="layer-body">
+        <LegendKey layer={layer} />
+        <button
+          type="button"
+          className="disclosure"
+          aria-expanded={filtersOpen}
+          aria-controls={`${id}-filters`}
+          onClick={() => setFiltersOpen(!filtersOpen)}
+        >
+          <span aria-hidden="true" className="disclosure-icon">
+            {filtersOpen ? '▾' : '▸'}
+          </span>{' '}
+          {t('filters.show', { layer: layerName })}
+          {active > 0 && <span className="badge"> · {t('filters.active', { count: active })}</span>}
+        </button>
+        <div id={`${id}-filters`} className="layer-filters" hidden={!filtersOpen}>
+          <p className="legend-note">{t('filters.allChecked')}</p>
+          {groups.map((spec) => (
+            <AttributeFilter key={spec.key} spec={spec} />
+          ))}
+        </div>
+        {entry && manifest && (
+          <>
+            <h4 className="legend-subhead">{t('legend.coverage')}</h4>
+            <CoverageList layer={layer} entry={entry} />
+            <h4 className="legend-subhead">{t('legend.sources')}</h4>
+            <SourceList sourceIds={entry.sourceIds} sources={manifest.sources} />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
