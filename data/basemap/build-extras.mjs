@@ -82,6 +82,17 @@ if (cmd === 'labels') {
     });
   }
   out_.sort((a, b) => b.properties.population - a.properties.population);
+  // near_larger_km: distance to the nearest place with more people (suburbs, boroughs and
+  // alcaldías sit a few km from their city; the style hides them until zoomed in).
+  const km = (a, b) => {
+    const k = Math.cos(((a[1] + b[1]) / 2) * (Math.PI / 180));
+    return Math.hypot((a[0] - b[0]) * k, a[1] - b[1]) * 111.2;
+  };
+  for (let i = 0; i < out_.length; i++) {
+    let best = Infinity;
+    for (let j = 0; j < i; j++) best = Math.min(best, km(out_[i].geometry.coordinates, out_[j].geometry.coordinates));
+    out_[i].properties.near_larger_km = Number.isFinite(best) ? Math.round(best) : 9999;
+  }
   const us = [...capitalStates].filter((k) => k.startsWith('US:')).length;
   const mx = [...capitalStates].filter((k) => k.startsWith('MX:')).length;
   if (us !== 51 || mx !== 32) throw new Error(`capitals: expected 51 US (incl. DC) and 32 MX, got ${us} ${mx}`);

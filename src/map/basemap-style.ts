@@ -84,9 +84,11 @@ export const BASEMAP_LAYER_IDS = [
   'borders-context',
   'borders-focus',
   'labels-country-context',
-  'labels-state',
   'places-dots',
   'places-labels',
+  'labels-state',
+  'places-dots-collision',
+  'places-labels-major',
   'labels-country-focus',
 ] as const;
 export type BasemapLayerId = (typeof BASEMAP_LAYER_IDS)[number];
@@ -94,9 +96,11 @@ export type BasemapLayerId = (typeof BASEMAP_LAYER_IDS)[number];
 /** Label layers, for callers that want to place data layers below the labels. */
 export const BASEMAP_LABEL_LAYER_IDS: readonly BasemapLayerId[] = [
   'labels-country-context',
-  'labels-state',
   'places-dots',
   'places-labels',
+  'labels-state',
+  'places-dots-collision',
+  'places-labels-major',
   'labels-country-focus',
 ];
 
@@ -119,10 +123,28 @@ function fontFaces(base: string): FontFacesSpecification {
 /**
  * Which cities are shown, by zoom (integers: maplibre evaluates zoom in filters at integer zooms):
  * below 5 the biggest metropolises and national capitals, from 5 cities over 300,000 and all
- * state capitals, from 6 every place in the file (over 100,000 people).
+ * state capitals, from 6 every place in the file (over 100,000 people); places within 15 km of a
+ * bigger one (boroughs, suburbs) from 8, and below 5 only places 50 km from any bigger one.
  */
 export const PLACE_MIN_POPULATION = { overview: 1000000, regional: 300000 } as const;
+/** Cities whose labels take precedence over state names. */
+const MAJOR_PLACE: FilterSpecification = [
+  'any',
+  ['>=', ['get', 'population'], PLACE_MIN_POPULATION.overview],
+  ['==', ['get', 'capital'], true],
+];
 const PLACE_FILTER: FilterSpecification = [
+  'all',
+  // Suburbs and boroughs (another, bigger place within 15 km) only when zoomed in.
+  [
+    'any',
+    ['>=', ['zoom'], 8],
+    ['==', ['get', 'national_capital'], true],
+    ['all', ['>=', ['zoom'], 5], ['any', ['>=', ['get', 'near_larger_km'], 15], ['==', ['get', 'capital'], true]]],
+    // In the overview, one name per metropolitan area.
+    ['>=', ['get', 'near_larger_km'], 50],
+  ],
+  [
   'any',
   ['>=', ['get', 'population'], PLACE_MIN_POPULATION.overview],
   ['==', ['get', 'national_capital'], true],
@@ -132,6 +154,7 @@ const PLACE_FILTER: FilterSpecification = [
     ['any', ['>=', ['get', 'population'], PLACE_MIN_POPULATION.regional], ['==', ['get', 'capital'], true]],
   ],
   ['>=', ['zoom'], 6],
+  ],
 ];
 
 export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecification {
@@ -280,31 +303,6 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
       },
     },
     {
-      id: 'labels-state',
-      type: 'symbol',
-      source: 'labels',
-      // Large states from the start, all of them once there is room.
-      filter: [
-        'all',
-        ['==', ['get', 'kind'], 'state'],
-        ['any', ['>=', ['zoom'], 5], ['>=', ['get', 'area_km2'], 120000]],
-      ] as FilterSpecification,
-      minzoom: 3.6,
-      layout: {
-        'text-field': stateName,
-        'text-font': [BASEMAP_FONTS.regular],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 3.6, 12, 5, 15, 7, 19],
-        'text-max-width': 7,
-        'text-padding': 4,
-        'symbol-sort-key': ['-', 0, ['get', 'area_km2']],
-      },
-      paint: {
-        'text-color': C.labelState,
-        'text-halo-color': C.halo,
-        'text-halo-width': 1.4,
-      },
-    },
-    {
       id: 'places-dots',
       type: 'circle',
       source: 'places',
@@ -320,7 +318,7 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
       id: 'places-labels',
       type: 'symbol',
       source: 'places',
-      filter: placeFilter,
+      filter: ['all', placeFilter, ['!', MAJOR_PLACE]] as FilterSpecification,
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [BASEMAP_FONTS.bold],
@@ -329,12 +327,93 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
           ['linear'],
           ['zoom'],
           3,
-          placeSizeByPopulation(12, 13, 15),
+          placeSizeByPopulation(13, 14, 16),
           7,
-          placeSizeByPopulation(15, 17, 19),
+          placeSizeByPopulation(15, 16, 18),
         ],
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-        'text-radial-offset': 0.5,
+        'text-radial-offset': 0.6,
+        'text-justify': 'auto',
+        'text-max-width': 9,
+        'text-padding': 3,
+        'symbol-sort-key': ['-', 0, ['get', 'population']],
+      },
+      paint: {
+        'text-color': C.labelPlace,
+        'text-halo-color': C.halo,
+        'text-halo-width': 1.6,
+      },
+    },
+    {
+      id: 'labels-state',
+      type: 'symbol',
+      source: 'labels',
+      // Large states from the start, all of them once there is room.
+      filter: [
+        'all',
+        ['==', ['get', 'kind'], 'state'],
+        [
+          'any',
+          ['>=', ['zoom'], 7],
+          ['all', ['>=', ['zoom'], 5], ['>=', ['get', 'area_km2'], 5000]],
+          ['>=', ['get', 'area_km2'], 120000],
+        ],
+      ] as FilterSpecification,
+      minzoom: 3.6,
+      layout: {
+        'text-field': stateName,
+        'text-font': [BASEMAP_FONTS.regular],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 3.6, 12, 5, 14, 7, 18],
+        'text-transform': 'uppercase',
+        'text-letter-spacing': 0.1,
+        'text-max-width': 8,
+        'text-variable-anchor': ['center', 'top', 'bottom'],
+        'text-radial-offset': 0.8,
+        'text-padding': 4,
+        'symbol-sort-key': ['-', 0, ['get', 'area_km2']],
+      },
+      paint: {
+        'text-color': C.labelState,
+        'text-halo-color': C.halo,
+        'text-halo-width': 1.4,
+      },
+    },
+    {
+      // Invisible, placed before state and minor city labels: reserves each dot's spot so that they do
+      // not cover dots (major city labels, placed earlier, may).
+      id: 'places-dots-collision',
+      type: 'symbol',
+      source: 'places',
+      filter: placeFilter,
+      layout: {
+        'text-field': '•',
+        'text-font': [BASEMAP_FONTS.regular],
+        'text-size': 6,
+        'text-padding': 0,
+        'text-allow-overlap': true,
+        'text-ignore-placement': false,
+      },
+      paint: { 'text-opacity': 0 },
+    },
+    {
+      id: 'places-labels-major',
+      type: 'symbol',
+      source: 'places',
+      filter: ['all', placeFilter, MAJOR_PLACE] as FilterSpecification,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [BASEMAP_FONTS.bold],
+        'text-size': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          3,
+          placeSizeByPopulation(13, 14, 16),
+          7,
+          placeSizeByPopulation(15, 16, 18),
+        ],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.6,
         'text-justify': 'auto',
         'text-max-width': 9,
         'text-padding': 3,
