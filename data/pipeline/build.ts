@@ -308,7 +308,7 @@ export async function buildAtlas(opts: BuildOptions): Promise<BuildResult> {
     }
     const colFile = `${layer}.columns.bin`, detFile = `${layer}.details.json`;
     const b1 = bytes(colFile, enc.bytes);
-    const b2 = bytes(detFile, JSON.stringify(recs));
+    const b2 = bytes(detFile, JSON.stringify(recs, omitUnknownAttributes));
     const cbc = countByCountry(recs);
     const srcIds = sourcesOf(layer);
     layers[layer] = {
@@ -351,4 +351,12 @@ export async function buildAtlas(opts: BuildOptions): Promise<BuildResult> {
   for (const l of LAYER_IDS) if (!manifest.layers[l]) throw new BuildFailure(`internal: layer ${l} not written`);
   writeFileSync(join(opts.outDir, 'manifest.json'), JSON.stringify(manifest, null, 1));
   return { manifest, stats, outDir: opts.outDir, quarantinePath: join(opts.outDir, qFile), shrunk };
+}
+
+/** Details files leave out attributes whose value is unknown (null): an absent attribute means unknown. */
+function omitUnknownAttributes(this: unknown, key: string, value: unknown): unknown {
+  if (key === 'attributes' && value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
+  }
+  return value;
 }

@@ -79,7 +79,7 @@ export interface DetailRecord {
   lat: number;
   precision: 'exact' | 'approximate';
   sources: SourceRef[];
-  /** layer-specific attributes, raw values (category ids, numbers, strings, arrays); null = unknown */
+  /** layer-specific attributes, raw values (category ids, numbers, strings, arrays); null or absent = unknown */
   attributes: Record<string, string | number | boolean | string[] | null>;
   /** a curated fact overrode a source field: which field and the citation */
   overrides?: { field: string; value: string | number | null; sourceUrl: string; asOf: string; note?: string }[];
