@@ -1,11 +1,17 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import type { PointLayerId } from '../data/atlas-format.ts';
+import { useTranslation } from 'react-i18next';
+import { POINT_LAYER_IDS, type DetailRecord, type FlowRecord, type LayerId, type PointLayerId } from '../data/atlas-format.ts';
+import type { LayerColumns } from '../data/atlas-data.ts';
 import { useAtlasStore, pickAtlasState } from '../state/store.ts';
-import { useShallow } from 'zustand/react/shallow';
-import { useLayerMasks } from '../filters/use-layer-masks.ts';
-import { POINT_LAYER_MODULES } from './layers/index.ts';
+import { useFlowMask, useLayerMasks } from '../filters/use-layer-masks.ts';
+import { localeOf } from '../i18n/i18n.ts';
+import { POINT_LAYER_MODULES, buildSelectionLayers, flowsModule, symbolRadiusAt, type SelectionRing } from './layers/index.ts';
+import { CHARGER_AGGREGATE_BELOW_ZOOM, CHARGER_LAYER_IDS } from './layers/chargers.ts';
 import { orderModules } from './layer-registry.ts';
+import { chainEndpoints, chainForSelection, type SupplyChain } from './supply-chain.ts';
+import { isPointLayer, layerOfId, requestLayerDetails, resolveIdToIndex, useDetailRequests, usePendingPickResolver, useRequestedDetails } from './selection.ts';
+import { TOOLTIP_STYLE, atlasLayerOfDeckLayer, tooltipText, type TooltipContent } from './tooltip.ts';
 
 export interface DeckBindings {
   deckLayers: Layer[];
@@ -13,23 +19,148 @@ export interface DeckBindings {
   getTooltip?: (info: PickingInfo) => { text: string } | null;
 }
 
-/** The deck.gl layers for the current store state, plus picking handlers. */
+type Details = Partial<Record<PointLayerId, DetailRecord[]>>;
+type Columns = Partial<Record<PointLayerId, LayerColumns>>;
+
+/** Rings for the selected feature and the other nodes of its chain (pure; exported for tests). */
+export function selectionRings(
+  selection: string | null,
+  chain: SupplyChain | null,
+  flows: FlowRecord[] | undefined,
+  columns: Columns,
+  details: Details,
+  zoomLevel: number,
+): SelectionRing[] {
+  if (!selection) return [];
+  const rings: SelectionRing[] = [];
+  const seen = new Set<string>();
+  const ringOfFacility = (id: string, primary: boolean): SelectionRing | null => {
+    const layer = layerOfId(id);
+    if (!isPointLayer(layer)) return null;
+    const data = columns[layer];
+    const records = details[layer];
+    if (!data || !records) return null;
+    const index = resolveIdToIndex(records, id);
+    if (index < 0) return null;
+    const position: [number, number] = [data.position[index * 2]!, data.position[index * 2 + 1]!];
+    return { position, radius: symbolRadiusAt(layer, data, index, zoomLevel), primary };
+  };
+  const selectedLayer = layerOfId(selection);
+  if (isPointLayer(selectedLayer)) {
+    const ring = ringOfFacility(selection, true);
+    if (ring) rings.push(ring);
+    seen.add(selection);
+  }
+  if (chain && flows) {
+    const isFlow = selectedLayer === 'flows';
+    for (const { key, position } of chainEndpoints(flows, chain)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rings.push(ringOfFacility(key, isFlow) ?? { position, radius: 7, primary: isFlow });
+    }
+  }
+  // Chain rings first, the selected feature's ring last (on top).
+  return rings.sort((a, b) => Number(a.primary) - Number(b.primary));
+}
+
+/**
+ * The deck.gl layers for the current store state, plus picking handlers.
+ * Subscribes to the integer zoom only (panning re-renders nothing); a filter change changes only the
+ * masks, which the layers read through updateTriggers; layer data objects keep their identity.
+ */
 export function useDeckLayers(): DeckBindings {
+  const { t, i18n } = useTranslation();
   const { columns, masks } = useLayerMasks();
-  const state = useAtlasStore(useShallow(pickAtlasState));
-  const zoomLevel = Math.floor(state.view.zoom);
+  const { flows, mask: flowMask } = useFlowMask();
+  const visibility = useAtlasStore((s) => s.layers);
+  const selection = useAtlasStore((s) => s.selection);
+  const zoomLevel = useAtlasStore((s) => Math.floor(s.view.zoom));
+  const details = useRequestedDetails();
+  usePendingPickResolver(details);
+
+  const chain = useMemo(() => chainForSelection(flows, selection), [flows, selection]);
+
+  // Facilities of a highlighted chain need their layer's details to place their rings exactly.
+  useEffect(() => {
+    if (!chain) return;
+    for (const key of chain.nodes) {
+      const layer = layerOfId(key);
+      if (isPointLayer(layer) && layer !== 'chargers') requestLayerDetails(layer);
+    }
+  }, [chain]);
+
+  const rings = useMemo(
+    () => selectionRings(selection, chain, flows, columns, details, zoomLevel),
+    [selection, chain, flows, columns, details, zoomLevel],
+  );
+
   const deckLayers = useMemo(() => {
+    // Modules read only layers/selection from the state; the view is not a dependency.
+    const state = pickAtlasState(useAtlasStore.getState());
     const layers: Layer[] = [];
     for (const module of orderModules(Object.values(POINT_LAYER_MODULES))) {
       const id = module.id as PointLayerId;
       const data = columns[id];
       const mask = masks[id];
       if (!data || !mask) continue;
-      layers.push(...module.build({ data: { data, mask, visible: state.layers[id] }, state, zoomLevel }));
+      layers.push(...module.build({ data: { data, mask, visible: visibility[id] }, state, zoomLevel }));
     }
+    if (flows && flowMask) {
+      layers.push(...flowsModule.build({ data: { flows, mask: flowMask, visible: visibility.flows, chain }, state, zoomLevel }));
+    }
+    layers.push(...buildSelectionLayers(rings, true));
     return layers;
-    // state.view changes on every pan; modules only need the zoom level
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [columns, masks, state.layers, state.selection, state.language, zoomLevel]);
-  return { deckLayers };
+  }, [columns, masks, flows, flowMask, visibility, zoomLevel, chain, rings]);
+
+  const onFeatureClick = useCallback(
+    (info: PickingInfo) => {
+      const store = useAtlasStore.getState();
+      const layerId = info.layer?.id;
+      if (!info.picked || !layerId || info.index < 0) {
+        store.select(null);
+        return;
+      }
+      if (layerId === CHARGER_LAYER_IDS.hexagons) {
+        const position = (info.object as { position?: [number, number] } | undefined)?.position;
+        if (position) store.flyTo({ center: [position[0], position[1]], zoom: CHARGER_AGGREGATE_BELOW_ZOOM + 1 });
+        return;
+      }
+      const layer = atlasLayerOfDeckLayer(layerId);
+      if (layer === 'flows') {
+        const flow = info.object as FlowRecord | undefined;
+        if (flow) store.select(flow.id);
+        return;
+      }
+      if (!layer) return;
+      const records = details[layer];
+      const id = records?.[info.index]?.id;
+      if (id) store.select(id);
+      else useDetailRequests.getState().pick(layer, info.index);
+    },
+    [details],
+  );
+
+  const language = i18n.language;
+  const getTooltip = useCallback(
+    (info: PickingInfo): TooltipContent | null => {
+      const layer = info.layer ? atlasLayerOfDeckLayer(info.layer.id) : null;
+      // Small layers' names load on first hover; the chargers' (large) only on click or selection.
+      if (isPointLayer(layer) && layer !== 'chargers' && !details[layer]) requestLayerDetails(layer);
+      const text = tooltipText(info, { t, locale: localeOf(language === 'es' ? 'es' : 'en'), columns, masks, details });
+      return text ? { text, style: TOOLTIP_STYLE } : null;
+    },
+    [t, language, columns, masks, details],
+  );
+
+  return { deckLayers, onFeatureClick, getTooltip };
 }
+
+/** Layer ids a point layer draws, for tests and the panels (e.g. to check visibility). */
+export const DECK_LAYER_IDS: Record<LayerId, readonly string[]> = {
+  chargers: [CHARGER_LAYER_IDS.hexagons, CHARGER_LAYER_IDS.points],
+  minerals: ['minerals'],
+  'battery-plants': ['battery-plants-approximate', 'battery-plants'],
+  'assembly-plants': ['assembly-plants-approximate', 'assembly-plants', 'assembly-plants-outline'],
+  flows: ['flows'],
+};
+export { POINT_LAYER_IDS };

@@ -1,0 +1,130 @@
+/**
+ * Chargers: 50,000+ points. Below CHARGER_AGGREGATE_BELOW_ZOOM they are binned into hexagons whose
+ * colour says how many chargers (passing the filters) fall in the cell; from that zoom on, points
+ * coloured by level (DC > L2 > L1 > unknown when a station has several).
+ *
+ * Both layers always exist (stable ids); the zoom only flips `visible`. The hexagon layer bins
+ * positions once per radius (i.e. per integer zoom below the threshold); a filter change only
+ * re-evaluates `getColorValue` (updateTriggers: the mask), the points only their filter attribute.
+ */
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { HexagonLayer } from '@deck.gl/aggregation-layers';
+import type { Layer } from '@deck.gl/core';
+import type { LayerColumns } from '../../data/atlas-data.ts';
+import type { AtlasLayerModule } from '../layer-registry.ts';
+import { CHARGER_LEVEL_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
+import { FILTER_EXTENSION, FILTER_RANGE, binaryPoints, firstBitInPriority, maskAccessor, perColumns, type PointLayerInput } from './common.ts';
+
+/** Hexagons below this zoom, points from it on. */
+export const CHARGER_AGGREGATE_BELOW_ZOOM = 6;
+
+/** Level drawn for a station with several levels. */
+export const CHARGER_LEVEL_PRIORITY = ['DC', 'L2', 'L1'] as const;
+
+/**
+ * Hexbin colour ramp: a cell with `min` or more visible chargers (and fewer than the next step's
+ * `min`) takes `color`. Translucent so the basemap (state lines, labels) stays legible under it.
+ */
+export const HEXBIN_RAMP: readonly { min: number; color: Rgba }[] = [
+  { min: 1, color: [199, 233, 180, 175] },
+  { min: 5, color: [127, 205, 187, 190] },
+  { min: 25, color: [65, 182, 196, 200] },
+  { min: 100, color: [34, 94, 168, 210] },
+  { min: 400, color: [37, 52, 148, 220] },
+  { min: 1500, color: [8, 29, 88, 230] },
+];
+
+/** Hexagon radius in screen pixels at the integer zoom (between 1x and 2x this at fractional zooms). */
+export const HEXBIN_RADIUS_PIXELS = 12;
+
+/** Ramp step of a cell holding `count` visible chargers, or NaN (cell hidden) when none. */
+export function hexbinStep(count: number): number {
+  if (!(count >= HEXBIN_RAMP[0]!.min)) return NaN;
+  let step = 0;
+  for (let i = 1; i < HEXBIN_RAMP.length; i++) if (count >= HEXBIN_RAMP[i]!.min) step = i;
+  return step;
+}
+
+/** Hexagon radius in metres for an integer zoom (Web Mercator at ~32°N, 512-px tiles). */
+export function hexbinRadiusMeters(zoomLevel: number): number {
+  const z = Math.min(zoomLevel, CHARGER_AGGREGATE_BELOW_ZOOM - 1);
+  const metersPerPixel = (78271.52 * Math.cos((32 * Math.PI) / 180)) / 2 ** z;
+  return Math.round(HEXBIN_RADIUS_PIXELS * metersPerPixel);
+}
+
+/** Point radius in pixels by integer zoom: small at the threshold, growing as one zooms in. */
+export function chargerPointRadius(zoomLevel: number): number {
+  return Math.min(8, 2.5 + Math.max(0, zoomLevel - CHARGER_AGGREGATE_BELOW_ZOOM) * 0.9);
+}
+
+export function chargerLevelAt(data: LayerColumns, row: number): string {
+  const level = data.columns.level;
+  if (!level) return 'unknown';
+  return firstBitInPriority(level.values[row]!, level.spec.categories ?? [], CHARGER_LEVEL_PRIORITY);
+}
+
+export function chargerColor(data: LayerColumns, row: number): Rgba {
+  return colorOf(CHARGER_LEVEL_COLORS, chargerLevelAt(data, row));
+}
+
+const pointData = perColumns((data) => {
+  const n = data.rowCount;
+  const fill = new Uint8Array(n * 4);
+  for (let row = 0; row < n; row++) fill.set(chargerColor(data, row), row * 4);
+  const binary = binaryPoints(data);
+  binary.attributes.getFillColor = { value: fill, size: 4, normalized: true };
+  return binary;
+});
+const hexData = perColumns((data) => binaryPoints(data));
+
+/** Number of rows among `indices` that pass the mask. */
+export function countVisibleRows(indices: readonly number[], mask: Uint8Array): number {
+  let count = 0;
+  for (const i of indices) count += mask[i] ?? 0;
+  return count;
+}
+
+export const CHARGER_LAYER_IDS = { hexagons: 'chargers-hexagons', points: 'chargers' } as const;
+
+export const chargersModule: AtlasLayerModule<PointLayerInput> = {
+  id: 'chargers',
+  order: 10,
+  build: ({ data: { data, mask, visible }, zoomLevel }) => {
+    const aggregated = zoomLevel < CHARGER_AGGREGATE_BELOW_ZOOM;
+    const layers: Layer[] = [
+      new HexagonLayer({
+        id: CHARGER_LAYER_IDS.hexagons,
+        data: hexData(data),
+        visible: visible && aggregated,
+        pickable: true,
+        gpuAggregation: false,
+        extruded: false,
+        radius: hexbinRadiusMeters(zoomLevel),
+        coverage: 0.92,
+        getColorValue: (_points: unknown[], { indices }: { indices: number[] }) => hexbinStep(countVisibleRows(indices, mask)),
+        colorScaleType: 'quantize',
+        colorDomain: [-0.5, HEXBIN_RAMP.length - 0.5],
+        colorRange: HEXBIN_RAMP.map((step) => step.color),
+        updateTriggers: { getColorValue: mask },
+      }) as unknown as Layer,
+      new ScatterplotLayer({
+        id: CHARGER_LAYER_IDS.points,
+        data: pointData(data),
+        visible: visible && !aggregated,
+        pickable: true,
+        radiusUnits: 'pixels',
+        getRadius: 1,
+        radiusScale: chargerPointRadius(zoomLevel),
+        stroked: true,
+        getLineColor: [255, 255, 255, 200],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 0.75,
+        getFilterValue: maskAccessor(mask),
+        filterRange: FILTER_RANGE,
+        updateTriggers: { getFilterValue: mask },
+        extensions: [FILTER_EXTENSION],
+      }),
+    ];
+    return layers;
+  },
+};

@@ -1,0 +1,85 @@
+/**
+ * Mineral sites: colour by primary commodity (the first in COMMODITY_PRIORITY the site has), fill
+ * alpha and outline by status (STATUS_STYLE). Styles are precomputed per row into binary attributes.
+ */
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { LayerColumns } from '../../data/atlas-data.ts';
+import type { AtlasLayerModule } from '../layer-registry.ts';
+import { COMMODITY_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
+import {
+  FILTER_EXTENSION,
+  FILTER_RANGE,
+  binaryPoints,
+  categoryAt,
+  computeRowStyle,
+  facilityScale,
+  firstBitInPriority,
+  maskAccessor,
+  perColumns,
+  statusFill,
+  statusOutline,
+  type PointLayerInput,
+} from './common.ts';
+
+/** Which commodity colours a site that has several. */
+export const COMMODITY_PRIORITY = ['lithium', 'nickel', 'cobalt', 'graphite', 'manganese', 'rare_earths', 'copper'] as const;
+
+/** Symbol radius in pixels at the national view (scaled up with zoom by facilityScale). */
+export const MINERAL_RADIUS_PIXELS = 4;
+/**
+ * Radius by status: active projects stand out; the ~14,000 sites of unknown status, known
+ * occurrences and past producers are drawn small and without a heavy outline, so they read as
+ * a texture under the plants and flows instead of burying them.
+ */
+export const MINERAL_STATUS_RADIUS: Record<string, number> = {
+  producing: 6,
+  construction: 6,
+  evaluation: 5,
+  disputed: 5.5,
+  past_producer: 2.75,
+  occurrence: 2.5,
+  unknown: 2.25,
+};
+export function mineralRadius(status: string): number {
+  return MINERAL_STATUS_RADIUS[status] ?? MINERAL_RADIUS_PIXELS;
+}
+
+export function primaryCommodityAt(data: LayerColumns, row: number): string {
+  const column = data.columns.commodities;
+  if (!column) return 'unknown';
+  return firstBitInPriority(column.values[row]!, column.spec.categories ?? [], COMMODITY_PRIORITY);
+}
+
+export function mineralStyle(data: LayerColumns, row: number): { fill: Rgba; line: Rgba; lineWidth: number; radius: number } {
+  const status = categoryAt(data, 'status', row);
+  const outline = statusOutline(status);
+  return {
+    fill: statusFill(colorOf(COMMODITY_COLORS, primaryCommodityAt(data, row)), status),
+    line: outline.color,
+    lineWidth: mineralRadius(status) < 3 ? 0.5 : outline.width,
+    radius: mineralRadius(status),
+  };
+}
+
+const mineralData = perColumns((data) => binaryPoints(data, computeRowStyle(data, (row) => mineralStyle(data, row))));
+
+export const mineralsModule: AtlasLayerModule<PointLayerInput> = {
+  id: 'minerals',
+  order: 20,
+  build: ({ data: { data, mask, visible }, zoomLevel }) => [
+    new ScatterplotLayer({
+      id: 'minerals',
+      data: mineralData(data),
+      visible,
+      pickable: true,
+      radiusUnits: 'pixels',
+      radiusScale: facilityScale(zoomLevel),
+      stroked: true,
+      lineWidthUnits: 'pixels',
+      getFilterValue: maskAccessor(mask),
+      filterRange: FILTER_RANGE,
+      updateTriggers: { getFilterValue: mask },
+      extensions: [FILTER_EXTENSION],
+    }),
+  ],
+};
