@@ -17,7 +17,7 @@ import { readInputBytes, sha256 } from './io/read-input.ts';
 import { liveAdapters, type PlannedAdapter } from './live/live-sources.ts';
 import { countByCountry, countByState } from './output/counts.ts';
 import { encodeColumns } from './output/columns.ts';
-import { loadSupply, type SupplyModule } from './supply-bridge.ts';
+import { defaultSupply, type SupplyModule } from './supply-bridge.ts';
 
 export interface BuildOptions {
   snapshotDir: string;
@@ -110,7 +110,7 @@ export async function buildAtlas(opts: BuildOptions): Promise<BuildResult> {
   }
 
   // --- plan adapters
-  const supply = opts.supply ?? (await loadSupply()).module;
+  const supply = opts.supply ?? defaultSupply;
   const snapshotDirExists = existsSync(opts.snapshotDir);
   const live = opts.liveDir && existsSync(opts.liveDir) ? liveAdapters(opts.liveDir, join(opts.snapshotDir, 'chargers/ocm/reference-2021-08.json.gz')) : { planned: [], replaces: [] };
   const planned: PlannedAdapter[] = [
@@ -268,14 +268,18 @@ export async function buildAtlas(opts: BuildOptions): Promise<BuildResult> {
     const fr = supply.buildFlows(readFileSync(flowsPath), existsSync(jvPath) ? readInputBytes(jvPath) : null, all);
     flows = [...fr.flows].sort(byId);
     quarantine.push(...fr.quarantined);
-    const fs = (fr.source ?? {}) as Partial<SourceInfo>;
-    const srcs = Array.isArray(fr.source) ? (fr.source as Partial<SourceInfo>[]) : [fs];
-    for (const s of srcs) {
-      const id = s.id ?? FLOWS_SOURCE_ID;
+    const citedSourceIds = new Set([FLOWS_SOURCE_ID, ...flows.flatMap((f) => f.sources.map((s) => s.sourceId))]);
+    for (const id of citedSourceIds) {
+      const meta = supply.flowSources?.[id] ?? {};
+      const own = flows.filter((f) => f.sources.some((s) => s.sourceId === id)).length;
+      const quarantinedHere = fr.quarantined.filter((q) => q.sourceId === id).length;
       sources[id] = {
-        id, title: s.title ?? 'Curated supply-chain links', publisher: s.publisher ?? 'EV atlas contributors (curated, one public source per row)', url: s.url ?? '',
-        licence: s.licence ?? 'see each row', asOf: s.asOf ?? '', origin: s.origin ?? 'curated', rowsRead: s.rowsRead ?? flows.length + fr.quarantined.length,
-        recordsKept: s.recordsKept ?? flows.length, rowsQuarantined: s.rowsQuarantined ?? fr.quarantined.length, checksum: s.checksum ?? sha256(readFileSync(flowsPath)),
+        id, title: meta.title ?? id, publisher: meta.publisher ?? 'EV atlas contributors', url: meta.url ?? '',
+        licence: meta.licence ?? 'see each row', asOf: meta.asOf ?? '', origin: meta.origin ?? 'curated',
+        // every row of a flow source becomes a flow or is quarantined
+        rowsRead: own + quarantinedHere,
+        recordsKept: own, rowsQuarantined: quarantinedHere,
+        checksum: id === FLOWS_SOURCE_ID ? sha256(readFileSync(flowsPath)) : existsSync(jvPath) ? sha256(readFileSync(jvPath)) : null,
       };
     }
   } else {
