@@ -1,4 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { CopyLinkButton } from './copy-link-button.tsx';
+import { ExportPanel } from './export-panel.tsx';
+import { SearchBox } from './search-box.tsx';
+import '../styles/panels.css';
+
 /** Search, copy link and export, over the map. */
 export function MapToolbar() {
-  return null;
+  const { t } = useTranslation();
+  return (
+    <div className="map-toolbar" role="group" aria-label={t('toolbar.label')}>
+      <SearchBox />
+      <div className="toolbar-actions">
+        <CopyLinkButton />
+        <ExportPanel />
+      </div>
+    </div>
+  );
 }

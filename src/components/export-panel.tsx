@@ -1,0 +1,121 @@
+/** "Export what I see": CSV, GeoJSON and citations of the features passing the filters in the visible layers. */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { POINT_LAYER_IDS, type LayerId } from '../data/atlas-format.ts';
+import { useManifest } from '../data/queries.ts';
+import { countVisible } from '../filters/layer-mask.ts';
+import { useFlowMask, useLayerMasks } from '../filters/use-layer-masks.ts';
+import { ATTRIBUTE_FILTER_KEYS } from '../state/atlas-state.ts';
+import { useAtlasStore } from '../state/store.ts';
+import { downloadText } from '../export/download.ts';
+import { citationsText, exportFileName, flowRows, pointRows, toCsv, toGeoJson, type ExportRow } from '../export/export-data.ts';
+import { loadLayerDetails } from '../export/fetch-details.ts';
+import { mapElementSize, viewBounds } from '../export/view-bounds.ts';
+import { formatInteger } from './format.ts';
+
+type Format = 'csv' | 'geojson' | 'citations';
+
+export function ExportPanel() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const manifest = useManifest().data;
+  const language = useAtlasStore((s) => s.language);
+  const layers = useAtlasStore((s) => s.layers);
+  const { masks } = useLayerMasks();
+  const { flows, mask: flowMask } = useFlowMask();
+  const [open, setOpen] = useState(false);
+  const [limitToView, setLimitToView] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const id = useId();
+
+  const visibleLayers = (Object.keys(layers) as LayerId[]).filter((layer) => layers[layer]);
+  let total = 0;
+  for (const layer of visibleLayers) {
+    if (layer === 'flows') total += flowMask ? countVisible(flowMask) : 0;
+    else total += masks[layer] ? countVisible(masks[layer]!) : 0;
+  }
+
+  const run = async (format: Format) => {
+    if (!manifest) return;
+    setBusy(true);
+    setMessage('');
+    try {
+      const state = useAtlasStore.getState();
+      const size = limitToView ? mapElementSize() : null;
+      const bounds = size ? viewBounds(state.view, size.width, size.height) : null;
+      const rows: ExportRow[] = [];
+      for (const layer of POINT_LAYER_IDS) {
+        const mask = masks[layer];
+        if (!state.layers[layer] || !mask || countVisible(mask) === 0) continue;
+        const layerName = t(`layers.${layer}`);
+        setMessage(t('export.loadingDetailsUnknown', { layer: layerName }));
+        const details = await loadLayerDetails(queryClient, manifest, layer, (fraction) =>
+          setMessage(fraction === null ? t('export.loadingDetailsUnknown', { layer: layerName }) : t('export.loadingDetails', { layer: layerName, percent: Math.round(fraction * 100) })),
+        );
+        rows.push(...pointRows(layer, details, mask, bounds));
+      }
+      if (state.layers.flows && flows && flowMask) rows.push(...flowRows(flows, flowMask, bounds));
+      const scope = [
+        `countries: ${state.countries.join(', ') || '(none)'}`,
+        `layers: ${(Object.keys(state.layers) as LayerId[]).filter((l) => state.layers[l]).join(', ') || '(none)'}`,
+        ...ATTRIBUTE_FILTER_KEYS.filter((key) => state.filters[key] !== null).map((key) => `filter ${key}: ${state.filters[key]!.join(', ') || '(nothing allowed)'}`),
+        bounds
+          ? `map view: west ${bounds.west.toFixed(4)}, south ${bounds.south.toFixed(4)}, east ${bounds.east.toFixed(4)}, north ${bounds.north.toFixed(4)}`
+          : 'all features passing the filters (not limited to the map view)',
+      ];
+      const context = { manifest, atlasUrl: window.location.href, exportedAt: new Date().toISOString(), scope };
+      if (format === 'csv') downloadText(exportFileName('csv'), toCsv(rows, manifest), 'text/csv;charset=utf-8');
+      else if (format === 'geojson') downloadText(exportFileName('geojson'), toGeoJson(rows, context), 'application/geo+json');
+      else downloadText(exportFileName('citations.txt'), citationsText(rows, context), 'text/plain;charset=utf-8');
+      setMessage(t('export.done', { count: rows.length, n: formatInteger(rows.length, language) }));
+    } catch (error) {
+      setMessage(t('export.failed', { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="export" onKeyDown={(event) => event.key === 'Escape' && open && (event.stopPropagation(), setOpen(false))}>
+      <button type="button" className="button" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen(!open)}>
+        <span aria-hidden="true">⤓ </span>
+        {t('export.open')}
+      </button>
+      <div id={`${id}-panel`} className="export-panel" hidden={!open} role="group" aria-labelledby={`${id}-heading`}>
+        <h2 id={`${id}-heading`} className="export-heading">
+          {t('export.heading')}
+        </h2>
+        <p>
+          {visibleLayers.length === 0
+            ? t('export.scopeNone')
+            : t('export.scope', { n: formatInteger(total, language), layers: visibleLayers.map((l) => t(`layers.${l}`)).join(', ') })}
+        </p>
+        <p className="checkbox-row">
+          <input type="checkbox" id={`${id}-bounds`} checked={limitToView} onChange={(e) => setLimitToView(e.currentTarget.checked)} />
+          <label htmlFor={`${id}-bounds`}>{t('export.boundsOption')}</label>
+        </p>
+        {!limitToView && <p className="legend-note">{t('export.boundsNote')}</p>}
+        <div className="export-buttons">
+          <button type="button" className="button" disabled={busy || !manifest} onClick={() => void run('csv')}>
+            {t('export.csv')}
+          </button>
+          <button type="button" className="button" disabled={busy || !manifest} onClick={() => void run('geojson')}>
+            {t('export.geojson')}
+          </button>
+          <button type="button" className="button secondary" disabled={busy || !manifest} onClick={() => void run('citations')}>
+            {t('export.citations')}
+          </button>
+        </div>
+        <p className="legend-note">{t('export.note')}</p>
+        <p className="toolbar-status" role="status" aria-live="polite" data-testid="export-status">
+          {message}
+        </p>
+        <button type="button" className="link-button" onClick={() => setOpen(false)}>
+          {t('export.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
