@@ -60,7 +60,7 @@ describe('chargers', () => {
     expect(byId(after, 'chargers').props.updateTriggers).toEqual({ getFilterValue: mxOnly });
     expect(byId(after, 'chargers-hexagons').props.updateTriggers).toEqual({ getColorValue: mxOnly });
     // the hexagon colour value counts only rows that pass the mask; empty cells are hidden (NaN)
-    const getColorValue = byId(after, 'chargers-hexagons').props.getColorValue as (p: unknown[], i: { indices: number[] }) => number;
+    const getColorValue = (byId(after, 'chargers-hexagons').props as unknown as { getColorValue: unknown }).getColorValue as (p: unknown[], i: { indices: number[] }) => number;
     expect(getColorValue([], { indices: [0, 1] })).toBeNaN();
     expect(getColorValue([], { indices: [0, 1, 2, 3] })).toBe(0);
   });

@@ -26,12 +26,12 @@ export const CHARGER_LEVEL_PRIORITY = ['DC', 'L2', 'L1'] as const;
  * `min`) takes `color`. Translucent so the basemap (state lines, labels) stays legible under it.
  */
 export const HEXBIN_RAMP: readonly { min: number; color: Rgba }[] = [
-  { min: 1, color: [199, 233, 180, 175] },
-  { min: 5, color: [127, 205, 187, 190] },
-  { min: 25, color: [65, 182, 196, 200] },
-  { min: 100, color: [34, 94, 168, 210] },
-  { min: 400, color: [37, 52, 148, 220] },
-  { min: 1500, color: [8, 29, 88, 230] },
+  { min: 1, color: [161, 218, 180, 165] },
+  { min: 5, color: [102, 194, 164, 175] },
+  { min: 25, color: [65, 174, 196, 185] },
+  { min: 100, color: [33, 113, 181, 195] },
+  { min: 400, color: [37, 52, 148, 205] },
+  { min: 1500, color: [8, 29, 88, 215] },
 ];
 
 /** Hexagon radius in screen pixels at the integer zoom (between 1x and 2x this at fractional zooms). */
