@@ -37,7 +37,6 @@ export function CopyLinkButton() {
   return (
     <div className="copy-link">
       <button type="button" className="button" onClick={() => void copy()}>
-        <span aria-hidden="true">🔗 </span>
         {t('share.copy')}
       </button>
       <span className="toolbar-status" role="status" aria-live="polite">
