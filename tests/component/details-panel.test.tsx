@@ -40,7 +40,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('details panel', () => {
+describe('details panel', { timeout: 20_000 }, () => {
   it('shows name, layer, place, translated attributes, numbers and dates, and all sources', async () => {
     const panel = await openDetails('chargers:afdc:1');
     expect(within(panel).getByRole('heading', { level: 2 }).textContent).toBe('Austin Library');

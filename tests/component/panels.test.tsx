@@ -45,7 +45,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('filters and legend counts', () => {
+describe('filters and legend counts', { timeout: 20_000 }, () => {
   it('shows every layer with its filtered count, formatted, and the total', async () => {
     renderApp();
     expect(await count('chargers')).toBe(6);
