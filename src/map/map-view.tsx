@@ -105,8 +105,17 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip }: MapViewProps
       onClick: onFeatureClick ? (info: PickingInfo) => onFeatureClick(info) : undefined,
       getTooltip: getTooltip ?? null,
     });
-    if (containerRef.current) containerRef.current.dataset.deckReady = 'false';
+    const container = containerRef.current;
+    if (!container) return;
+    container.dataset.deckReady = 'false';
     mapRef.current?.triggerRepaint();
+    // Layers equal to the previous ones cause no redraw, so no after-render callback: settle after two frames.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        if (deckLayers.every((layer) => layer.isLoaded)) container.dataset.deckReady = 'true';
+      });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [deckLayers, onFeatureClick, getTooltip]);
 
   useEffect(() => {
