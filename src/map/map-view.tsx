@@ -119,6 +119,8 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip }: MapViewProps
   }, [deckLayers, onFeatureClick, getTooltip]);
 
   useEffect(() => {
+    // a restyle is not a move: mark the map busy until maplibre reports idle again
+    if (mapRef.current && containerRef.current) containerRef.current.dataset.mapIdle = 'false';
     mapRef.current?.setStyle(createBasemapStyle({ baseUrl: new URL('./', document.baseURI).href, language }), { diff: true });
   }, [language]);
 

@@ -87,6 +87,17 @@ describe('the atlas in Chromium', () => {
     expect(await page.getByRole('complementary').getAttribute('aria-label')).toBe('Capas y filtros');
     expect(page.url()).toContain('lang=es');
     await waitForMapReady(page);
+    const countryLabels = await page.evaluate(() =>
+      (window as unknown as { __atlasMap: { queryRenderedFeatures(): { layer: { id: string }; properties: Record<string, unknown> }[] } }).__atlasMap
+        .queryRenderedFeatures()
+        .filter((f) => f.properties.kind === 'country')
+        .map((f) => String(f.properties.name_es)),
+    );
+    expect(countryLabels).toContain('México');
+    const mapText = await page.evaluate(() =>
+      (window as unknown as { __atlasMap: { getLayoutProperty(id: string, p: string): unknown } }).__atlasMap.getLayoutProperty('labels-country-focus', 'text-field'),
+    );
+    expect(JSON.stringify(mapText)).toContain('name_es');
     await screenshot(page, 'shell-basemap-es');
     await page.close();
   });
