@@ -1,0 +1,626 @@
+#!/usr/bin/env node
+/**
+ * Benchmark: the atlas against two baselines (Leaflet + markercluster, maplibre clustered GeoJSON),
+ * then the atlas with 1,000,000 synthetic chargers. See bench/README.md for what is measured and how.
+ *
+ *   npm run bench                      # build everything, 5 runs per page, then the 1M-row scale run
+ *   npm run bench -- --runs 3          # runs per page (alternating atlas, leaflet, maplibre, atlas, ...)
+ *   npm run bench -- --changes 6       # filter changes per run (pooled over runs; at least 21 in total)
+ *   npm run bench -- --no-scale        # skip the scale run;  --scale-only: only the scale run
+ *   npm run bench -- --scale-rows 1000000 --scale-runs 3
+ *   npm run bench -- --skip-build      # reuse bench/dist from the previous run
+ *   npm run bench -- --smoke --runs 1 --changes 3 --no-scale   # quick check that every page works
+ */
+import { spawnSync, execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, constants as zlibConstants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(BENCH, '..');
+const DIST = join(BENCH, 'dist');
+const RESULTS = join(BENCH, 'results');
+const GZIP_LEVEL = 6;
+
+// ---------------------------------------------------------------- options
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? Number(argv[i + 1]) : fallback;
+};
+const RUNS = Math.max(1, option('runs', 5));
+const SMOKE = flag('smoke'); // a quick check of the pages: honours --changes as given (fewer than 21 changes in total)
+const CHANGES_PER_RUN = SMOKE ? option('changes', 3) : Math.max(option('changes', 6), 3 * Math.ceil(21 / RUNS / 3));
+const SCALE = !flag('no-scale');
+const SCALE_ONLY = flag('scale-only');
+const SCALE_ROWS = option('scale-rows', 1_000_000);
+const SCALE_RUNS = Math.max(1, option('scale-runs', 3));
+const SCALE_CHANGES = SMOKE ? option('scale-changes', 3) : Math.max(option('scale-changes', 9), 3 * Math.ceil(21 / SCALE_RUNS / 3));
+const SKIP_BUILD = flag('skip-build');
+const TIMEOUT_MS = option('timeout', 180_000);
+
+const FILTERS = ['mx-only', 'dc-only', 'all'];
+/** The atlas's URL for each filter (country and attribute filters are part of the fragment). */
+const ATLAS_HASH = { 'mx-only': '#v=1&country=MX', 'dc-only': '#v=1&f.chargerLevel=DC', all: '#v=1' };
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Every host name except 127.0.0.1 fails to resolve: nothing can leave the machine, at no cost per
+  // request (page.route would intercept every request, including ours, and slow them all down).
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+const log = (...args) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
+
+function run(cmd, args, opts = {}) {
+  log(`$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with ${r.status}`);
+}
+
+// ---------------------------------------------------------------- statistics
+const sorted = (xs) => xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+function quantile(xs, q) {
+  const s = sorted(xs);
+  if (s.length === 0) return NaN;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+const median = (xs) => quantile(xs, 0.5);
+const p95 = (xs) => quantile(xs, 0.95);
+const summary = (xs) => ({ n: sorted(xs).length, median: median(xs), p95: p95(xs), min: sorted(xs)[0] ?? NaN, max: sorted(xs).at(-1) ?? NaN });
+
+// ---------------------------------------------------------------- files
+function walk(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else out.push(p);
+  }
+  return out;
+}
+const gz = (buffer, level = GZIP_LEVEL) => gzipSync(buffer, { level }).length;
+
+// ---------------------------------------------------------------- static server
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.bin': 'application/octet-stream',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+};
+/** Already compressed formats are sent as they are; everything else gzip level 6, for all three pages alike. */
+const INCOMPRESSIBLE = new Set(['.woff2', '.woff', '.png']);
+
+/**
+ * Serves `root` on 127.0.0.1 with files gzipped in advance (so compression time is never measured).
+ * Counts the bytes it writes (headers + body) per page load: this includes requests made by web
+ * workers (maplibre fetches GeoJSON in its worker), which the page's own CDP session may not see.
+ */
+async function startServer(root) {
+  const files = new Map();
+  for (const file of walk(root)) {
+    const ext = extname(file).toLowerCase();
+    const body = readFileSync(file);
+    const gzipped = INCOMPRESSIBLE.has(ext) ? null : gzipSync(body, { level: GZIP_LEVEL });
+    files.set('/' + relative(root, file).split(sep).join('/'), { ext, body, gzipped });
+  }
+  const stats = { bytes: 0, requests: [], notFound: [] };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const entry = files.get(path.endsWith('/') ? path + 'index.html' : path);
+    const started = performance.now();
+    if (!entry) {
+      stats.notFound.push(path);
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const useGzip = entry.gzipped && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    const body = useGzip ? entry.gzipped : entry.body;
+    const headers = {
+      'content-type': TYPES[entry.ext] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-cache',
+      ...(useGzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+    };
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+    res.on('finish', () => {
+      const headerBytes = res._header ? Buffer.byteLength(res._header) : 0;
+      const sent = headerBytes + (req.method === 'HEAD' ? 0 : body.length);
+      stats.bytes += sent;
+      stats.requests.push({ path, bytes: sent, raw: entry.body.length, ms: performance.now() - started });
+    });
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    stats,
+    reset() {
+      stats.bytes = 0;
+      stats.requests = [];
+      stats.notFound = [];
+    },
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+// ---------------------------------------------------------------- build
+function buildAll() {
+  mkdirSync(DIST, { recursive: true });
+  // Baselines (vite, base './') into bench/dist/baselines, then the basemap and the GeoJSON export next to them.
+  run('npx', ['vite', 'build', '-c', 'bench/vite.bench.config.ts']);
+  const baselines = join(DIST, 'baselines');
+  cpSync(join(ROOT, 'public/basemap'), join(baselines, 'basemap'), { recursive: true });
+  cpSync(join(ROOT, 'public/fonts'), join(baselines, 'fonts'), { recursive: true });
+  // The atlas itself: `npm run build` (data:ensure + vite build), written to bench/dist/atlas so the
+  // team's dist/ is left alone.
+  run('npm', ['run', 'build', '--', '--outDir', join(DIST, 'atlas'), '--emptyOutDir']);
+  const exportDir = join(DIST, 'export');
+  rmSync(exportDir, { recursive: true, force: true });
+  run('npm', ['run', 'data:export', '--', exportDir]);
+  mkdirSync(join(baselines, 'data'), { recursive: true });
+  cpSync(join(exportDir, 'chargers.geojson'), join(baselines, 'data/chargers.geojson'));
+  rmSync(exportDir, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------- synthetic 1M-row atlas
+/** Deterministic PRNG (mulberry32). */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Copies bench/dist/atlas to bench/dist/atlas-scale and replaces chargers.columns.bin with `rows`
+ * synthetic rows: each copies a real charger's categories (country, state, level, network, status,
+ * access, ports, power) and its position jittered by a Gaussian of 0.05° (about 5 km), seed 20261122.
+ * chargers.details.json becomes `[]` (the app loads details only on click, search or export).
+ */
+function buildScaleDist(rows) {
+  const src = join(DIST, 'atlas');
+  const dst = join(DIST, 'atlas-scale');
+  rmSync(dst, { recursive: true, force: true });
+  cpSync(src, dst, { recursive: true, filter: (p) => !p.endsWith('chargers.details.json') });
+  const manifest = JSON.parse(readFileSync(join(src, 'data/manifest.json'), 'utf8'));
+  const layer = manifest.layers.chargers;
+  const real = readFileSync(join(src, 'data', layer.files.columns));
+  const realBuf = real.buffer.slice(real.byteOffset, real.byteOffset + real.byteLength);
+  const ARR = { float32: Float32Array, uint8: Uint8Array, uint16: Uint16Array, uint32: Uint32Array };
+  const realCols = Object.fromEntries(layer.columns.map((c) => [c.name, new ARR[c.type](realBuf, c.byteOffset, c.length)]));
+  const n0 = layer.count;
+  const specs = [];
+  let offset = 0;
+  for (const c of layer.columns) {
+    const bytes = ARR[c.type].BYTES_PER_ELEMENT;
+    offset = Math.ceil(offset / 4) * 4;
+    const length = c.kind === 'position' ? rows * 2 : rows;
+    specs.push({ ...c, byteOffset: offset, length });
+    offset += length * bytes;
+  }
+  const out = new ArrayBuffer(Math.ceil(offset / 4) * 4);
+  const cols = Object.fromEntries(specs.map((c) => [c.name, new ARR[c.type](out, c.byteOffset, c.length)]));
+  const rand = prng(20261122);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  const countryCats = layer.columns.find((c) => c.name === 'country').categories;
+  const stateCats = layer.columns.find((c) => c.name === 'state').categories;
+  const countByCountry = { US: 0, MX: 0 };
+  const countByState = {};
+  for (let r = 0; r < rows; r++) {
+    const s = Math.floor(rand() * n0);
+    for (const c of specs) {
+      if (c.kind === 'position') {
+        cols.position[2 * r] = realCols.position[2 * s] + gauss() * 0.05;
+        cols.position[2 * r + 1] = realCols.position[2 * s + 1] + gauss() * 0.05;
+      } else cols[c.name][r] = realCols[c.name][s];
+    }
+    const country = countryCats[cols.country[r]];
+    if (country in countByCountry) countByCountry[country]++;
+    const state = stateCats[cols.state[r]];
+    if (state && state !== 'unknown') countByState[state] = (countByState[state] ?? 0) + 1;
+  }
+  writeFileSync(join(dst, 'data', layer.files.columns), Buffer.from(out));
+  writeFileSync(join(dst, 'data', layer.files.details), '[]');
+  layer.count = rows;
+  layer.countByCountry = countByCountry;
+  layer.countByState = countByState;
+  layer.columns = specs;
+  layer.files.bytes = { ...layer.files.bytes, [layer.files.columns]: out.byteLength, [layer.files.details]: 2 };
+  for (const country of ['US', 'MX']) if (layer.coverage?.[country]) layer.coverage[country].mapped = countByCountry[country];
+  writeFileSync(join(dst, 'data/manifest.json'), JSON.stringify(manifest));
+  return { dir: dst, rows, columnsBytes: out.byteLength, columnsGzip: gz(Buffer.from(out)), countByCountry };
+}
+
+// ---------------------------------------------------------------- in-page helpers (run in the browser)
+/** Atlas: resolves with performance.now() at the first animation frame after a frame where maplibre is idle
+ *  and deck.gl has drawn every layer, the chargers layer included. */
+function atlasVisible(timeoutMs) {
+  const el = document.querySelector('[data-testid="map"]');
+  const chargersDrawn = () => {
+    const map = window.__atlasMap;
+    const deck = map?._controls?.find((c) => c && c._deck)?._deck;
+    const layers = deck?.props?.layers ?? [];
+    return layers.some((l) => l && typeof l.id === 'string' && l.id.startsWith('chargers') && l.props.visible && l.isLoaded);
+  };
+  const ready = () => {
+    const node = el ?? document.querySelector('[data-testid="map"]');
+    return node?.dataset.mapIdle === 'true' && node.dataset.deckReady === 'true' && chargersDrawn();
+  };
+  const start = performance.now();
+  return new Promise((resolve) => {
+    const tick = () => {
+      if (ready()) requestAnimationFrame(() => resolve(performance.now()));
+      else if (performance.now() - start > timeoutMs) resolve(null);
+      else requestAnimationFrame(tick);
+    };
+    tick();
+  });
+}
+
+/** Atlas: changes location.hash; resolves with ms until the first animation frame after deck.gl has
+ *  re-rendered with the new layers (data-deck-ready went false, then true again) and maplibre is idle. */
+function atlasFilter({ hash, timeoutMs }) {
+  const el = document.querySelector('[data-testid="map"]');
+  const deck = () => window.__atlasMap?._controls?.find((c) => c && c._deck)?._deck;
+  const before = deck()?.props?.layers;
+  let sawNotReady = false;
+  const observer = new MutationObserver(() => {
+    if (el.dataset.deckReady === 'false') sawNotReady = true;
+  });
+  observer.observe(el, { attributes: true, attributeFilter: ['data-deck-ready'] });
+  const t0 = performance.now();
+  location.hash = hash;
+  return new Promise((resolve) => {
+    const tick = () => {
+      const layersChanged = deck()?.props?.layers !== before;
+      if (sawNotReady && layersChanged && el.dataset.deckReady === 'true' && el.dataset.mapIdle === 'true') {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now() - t0));
+      } else if (performance.now() - t0 > timeoutMs) {
+        observer.disconnect();
+        resolve(null);
+      } else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+// ---------------------------------------------------------------- one page load
+const PAGES = {
+  atlas: { dist: 'atlas', path: '/index.html' },
+  leaflet: { dist: 'baselines', path: '/leaflet/index.html' },
+  maplibre: { dist: 'baselines', path: '/maplibre/index.html' },
+  'atlas-scale': { dist: 'atlas-scale', path: '/index.html' },
+};
+
+async function measureLoad(kind, server, { changes, runIndex, profile = false }) {
+  const profileDir = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: CHROMIUM_ARGS,
+  });
+  const result = { page: kind, run: runIndex, filters: [], errors: [], external: [] };
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    context.on('request', (request) => {
+      const url = request.url();
+      if (!/^(data|blob):/.test(url) && !url.startsWith(server.origin)) result.external.push(url);
+    });
+    page.on('pageerror', (error) => result.errors.push(`pageerror: ${error.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') result.errors.push(`console: ${msg.text().slice(0, 300)}`);
+    });
+    const cdp = await context.newCDPSession(page);
+    let cdpBytes = 0;
+    const scriptUrls = new Set();
+    cdp.on('Network.responseReceived', (e) => {
+      if (e.type === 'Script') scriptUrls.add(e.response.url);
+    });
+    cdp.on('Network.loadingFinished', (e) => (cdpBytes += e.encodedDataLength));
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    server.reset();
+
+    await page.goto(server.origin + PAGES[kind].path, { waitUntil: 'commit', timeout: TIMEOUT_MS });
+    if (kind.startsWith('atlas')) {
+      result.visibleAt = await page.evaluate(atlasVisible, TIMEOUT_MS);
+    } else {
+      await page.waitForFunction(() => window.__bench && (window.__bench.chargersVisibleAt !== null || window.__bench.error), null, {
+        timeout: TIMEOUT_MS,
+        polling: 50,
+      });
+      const state = await page.evaluate(() => ({ t: window.__bench.chargersVisibleAt, error: window.__bench.error, shown: window.__bench.shown }));
+      if (state.error) result.errors.push(state.error);
+      result.visibleAt = state.t;
+      result.shown = state.shown;
+    }
+    result.bytesAtVisible = server.stats.bytes;
+    result.cdpBytesAtVisible = cdpBytes;
+    // Settle (late requests, idle callbacks), then the heap after a full GC.
+    await page.waitForTimeout(1000);
+    result.bytes = server.stats.bytes;
+    result.cdpBytes = cdpBytes;
+    result.requests = server.stats.requests.length;
+    result.requestLog = server.stats.requests.map(({ path, bytes, raw }) => ({ path, bytes, raw }));
+    result.notFound = [...server.stats.notFound];
+    result.scripts = [...scriptUrls].map((u) => new URL(u).pathname);
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    result.heapUsed = heap.usedSize;
+    result.heapTotal = heap.totalSize;
+    // usedSize leaves out ArrayBuffer backing stores (typed-array columns); add them when reported.
+    result.heapBacking = heap.backingStorageSize ?? null;
+    result.heapEmbedder = heap.embedderHeapUsedSize ?? null;
+
+    if (!Number.isFinite(result.visibleAt)) throw new Error('chargers never became visible: no filter changes measured');
+    // Filter changes, cycling mx-only, dc-only, all (the pooled sequence is the same for every page).
+    for (let i = 0; i < changes; i++) {
+      const name = FILTERS[i % FILTERS.length];
+      await page.waitForTimeout(150);
+      let ms;
+      if (profile && i === changes - 1) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      if (kind.startsWith('atlas')) ms = await page.evaluate(atlasFilter, { hash: ATLAS_HASH[name], timeoutMs: 60_000 });
+      else ms = await withTimeout(page.evaluate((n) => window.__bench.applyFilter(n), name), 60_000);
+      if (profile && i === changes - 1) {
+        const { profile: cpu } = await cdp.send('Profiler.stop');
+        result.cpuProfile = { filter: name, ms, top: topFunctions(cpu) };
+      }
+      result.filters.push({ name, ms: ms ?? NaN, timedOut: ms === null });
+    }
+    result.bytesAfterFilters = server.stats.bytes;
+  } catch (error) {
+    result.errors.push(`runner: ${error.message}`);
+  } finally {
+    await context.close().catch(() => {});
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+/** Resolves with null when `promise` takes longer than `ms` (the page keeps running; the run moves on). */
+function withTimeout(promise, ms) {
+  let timer;
+  return Promise.race([promise, new Promise((ok) => (timer = setTimeout(() => ok(null), ms)))]).finally(() => clearTimeout(timer));
+}
+
+/** Self time per function from a CDP CPU profile, top 12. */
+function topFunctions(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const node = byId.get(id);
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url ? f.url.split('/').pop() : ''}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([fn, ms]) => ({ fn, selfMs: Math.round(ms * 10) / 10, share: Math.round((ms / total) * 1000) / 10 }));
+}
+
+// ---------------------------------------------------------------- aggregation and report
+function aggregate(runs) {
+  const ok = runs.filter((r) => Number.isFinite(r.visibleAt));
+  const filterMs = runs.flatMap((r) => r.filters.map((f) => f.ms));
+  const byFilter = Object.fromEntries(FILTERS.map((name) => [name, summary(runs.flatMap((r) => r.filters.filter((f) => f.name === name).map((f) => f.ms)))]));
+  return {
+    runs: runs.length,
+    failedRuns: runs.length - ok.length,
+    timeToVisibleMs: summary(ok.map((r) => r.visibleAt)),
+    filterToFrameMs: summary(filterMs),
+    filterTimeouts: runs.flatMap((r) => r.filters).filter((f) => f.timedOut).length,
+    filterByName: byFilter,
+    bytes: summary(runs.map((r) => r.bytes)),
+    bytesAtVisible: summary(runs.map((r) => r.bytesAtVisible)),
+    cdpBytes: summary(runs.map((r) => r.cdpBytes)),
+    heapUsed: summary(runs.map((r) => r.heapUsed)),
+    heapWithBacking: summary(runs.map((r) => (r.heapBacking == null ? NaN : r.heapUsed + r.heapBacking))),
+    externalRequests: runs.reduce((a, r) => a + r.external.length, 0),
+    errors: runs.flatMap((r) => r.errors),
+  };
+}
+
+const fmtMs = (x) => (Number.isFinite(x) ? `${Math.round(x).toLocaleString('en-US')} ms` : 'n/a');
+const fmtMB = (x) => (Number.isFinite(x) ? `${(x / 1e6).toFixed(2)} MB` : 'n/a');
+const fmtKB = (x) => (Number.isFinite(x) ? `${(x / 1e3).toFixed(0)} KB` : 'n/a');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  const line = (r) => '| ' + r.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
+  return [line(rows[0]), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.slice(1).map(line)].join('\n');
+}
+
+function staticFigures(atlasRuns) {
+  const dist = join(DIST, 'atlas');
+  // JavaScript the browser actually fetched on first view (CDP resource type Script), gzip level 6 and 9.
+  const scripts = [...new Set(atlasRuns.flatMap((r) => r.scripts ?? []))].filter((p) => existsSync(join(dist, p)));
+  const js = scripts.map((p) => {
+    const buf = readFileSync(join(dist, p));
+    return { path: p, raw: buf.length, gzip: gz(buf), gzip9: gz(buf, 9), worker: /worker/i.test(p) };
+  });
+  const sum = (xs, k) => xs.reduce((a, x) => a + x[k], 0);
+  const manifest = JSON.parse(readFileSync(join(dist, 'data/manifest.json'), 'utf8'));
+  const dataFiles = ['manifest.json', ...readdirSync(join(dist, 'data')).filter((f) => f.endsWith('.columns.bin'))];
+  if (manifest.layers.flows?.files?.flows) dataFiles.push(manifest.layers.flows.files.flows);
+  const data = dataFiles.map((f) => {
+    const buf = readFileSync(join(dist, 'data', f));
+    return { file: f, raw: buf.length, gzip: gz(buf), gzip9: gz(buf, 9) };
+  });
+  return {
+    initialJs: { files: js, raw: sum(js, 'raw'), gzip: sum(js, 'gzip'), gzip9: sum(js, 'gzip9'), mainThreadGzip: sum(js.filter((f) => !f.worker), 'gzip'), workerGzip: sum(js.filter((f) => f.worker), 'gzip') },
+    renderCriticalData: { files: data, raw: sum(data, 'raw'), gzip: sum(data, 'gzip'), gzip9: sum(data, 'gzip9') },
+  };
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  const startedAt = new Date();
+  if (!SKIP_BUILD) buildAll();
+  for (const d of ['atlas', 'baselines']) if (!existsSync(join(DIST, d))) throw new Error(`bench/dist/${d} missing: run without --skip-build`);
+
+  const env = {
+    date: startedAt.toISOString(),
+    node: process.version,
+    chromium: execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(),
+    playwrightCore: JSON.parse(readFileSync(join(ROOT, 'node_modules/playwright-core/package.json'), 'utf8')).version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGB: Math.round(totalmem() / 1e9),
+    gitCommit: spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim(),
+    gitDirtySrc: spawnSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).length,
+    options: { runs: RUNS, changesPerRun: CHANGES_PER_RUN, scale: SCALE, scaleRows: SCALE_ROWS, scaleRuns: SCALE_RUNS, scaleChangesPerRun: SCALE_CHANGES },
+    server: `node:http on 127.0.0.1, gzip level ${GZIP_LEVEL} pre-compressed for every file except woff/woff2/png, Cache-Control: no-cache, same for all pages`,
+    cache: 'cold: a new Chromium profile (launchPersistentContext on a fresh temp dir) for every page load, CDP cache disabled',
+  };
+  log('environment', env);
+
+  const out = { environment: env, runs: [], summary: {}, static: null, scale: null };
+  const servers = {};
+  try {
+    servers.atlas = await startServer(join(DIST, 'atlas'));
+    servers.baselines = await startServer(join(DIST, 'baselines'));
+
+    if (!SCALE_ONLY) {
+      const order = ['atlas', 'leaflet', 'maplibre'];
+      for (let i = 0; i < RUNS; i++) {
+        for (const kind of order) {
+          const r = await measureLoad(kind, servers[PAGES[kind].dist], { changes: CHANGES_PER_RUN, runIndex: i, profile: kind === 'atlas' && i === RUNS - 1 });
+          out.runs.push(r);
+          const f = r.filters.map((x) => x.ms);
+          log(`${kind} run ${i + 1}/${RUNS}: visible ${fmtMs(r.visibleAt)}, filter median ${fmtMs(median(f))} max ${fmtMs(Math.max(...f))}, ${fmtMB(r.bytes)}, heap ${fmtMB(r.heapUsed)}${r.errors.length ? `, errors: ${r.errors.slice(0, 2).join(' / ')}` : ''}`);
+        }
+      }
+      for (const kind of order) out.summary[kind] = aggregate(out.runs.filter((r) => r.page === kind));
+      out.static = staticFigures(out.runs.filter((r) => r.page === 'atlas'));
+    }
+
+    if (SCALE || SCALE_ONLY) {
+      log(`scale: generating ${SCALE_ROWS.toLocaleString('en-US')} synthetic chargers`);
+      const info = buildScaleDist(SCALE_ROWS);
+      servers.scale = await startServer(info.dir);
+      const runs = [];
+      for (let i = 0; i < SCALE_RUNS; i++) {
+        const r = await measureLoad('atlas-scale', servers.scale, { changes: SCALE_CHANGES, runIndex: i, profile: i === SCALE_RUNS - 1 });
+        runs.push(r);
+        const f = r.filters.map((x) => x.ms);
+        log(`atlas-scale run ${i + 1}/${SCALE_RUNS}: visible ${fmtMs(r.visibleAt)}, filter median ${fmtMs(median(f))} max ${fmtMs(Math.max(...f))}, ${fmtMB(r.bytes)}, heap ${fmtMB(r.heapUsed)}${r.errors.length ? `, errors: ${r.errors.slice(0, 2).join(' / ')}` : ''}`);
+      }
+      out.scale = { rows: info.rows, columnsBytes: info.columnsBytes, columnsGzip: info.columnsGzip, countByCountry: info.countByCountry, runs, summary: aggregate(runs) };
+    }
+  } finally {
+    for (const s of Object.values(servers)) await s.close();
+  }
+
+  // ---------------------------------------------------------------- report
+  const lines = [];
+  const targets = [];
+  if (!SCALE_ONLY) {
+    const { atlas: a, leaflet: l, maplibre: m } = out.summary;
+    const ttvL = l.timeToVisibleMs.median / a.timeToVisibleMs.median;
+    const ttvM = m.timeToVisibleMs.median / a.timeToVisibleMs.median;
+    const st = out.static;
+    targets.push(
+      { target: 'time to visible: Leaflet/atlas >= 3x', value: `${ttvL.toFixed(2)}x`, pass: ttvL >= 3 },
+      { target: 'time to visible: maplibre GeoJSON/atlas >= 1.5x', value: `${ttvM.toFixed(2)}x`, pass: ttvM >= 1.5 },
+      { target: 'atlas filter-to-frame p95 < 100 ms', value: fmtMs(a.filterToFrameMs.p95), pass: a.filterToFrameMs.p95 < 100 && a.filterTimeouts === 0 },
+      { target: 'render-critical data < 1 MB gzipped (10^6 B)', value: fmtKB(st.renderCriticalData.gzip), pass: st.renderCriticalData.gzip < 1e6 },
+      { target: 'initial JS < 800 KB gzipped (all scripts fetched, incl. worker)', value: fmtKB(st.initialJs.gzip), pass: st.initialJs.gzip < 800e3 },
+      { target: 'no request left 127.0.0.1', value: String(a.externalRequests + l.externalRequests + m.externalRequests), pass: a.externalRequests + l.externalRequests + m.externalRequests === 0 },
+    );
+    const rows = [
+      ['metric (median of runs; p95 where noted)', 'atlas', 'Leaflet+cluster', 'maplibre GeoJSON', 'Leaflet/atlas', 'maplibre/atlas'],
+      ['time to visible chargers', fmtMs(a.timeToVisibleMs.median), fmtMs(l.timeToVisibleMs.median), fmtMs(m.timeToVisibleMs.median), ratio(l.timeToVisibleMs.median, a.timeToVisibleMs.median), ratio(m.timeToVisibleMs.median, a.timeToVisibleMs.median)],
+      ['time to visible p95', fmtMs(a.timeToVisibleMs.p95), fmtMs(l.timeToVisibleMs.p95), fmtMs(m.timeToVisibleMs.p95), ratio(l.timeToVisibleMs.p95, a.timeToVisibleMs.p95), ratio(m.timeToVisibleMs.p95, a.timeToVisibleMs.p95)],
+      [`filter-to-frame median (n=${a.filterToFrameMs.n})`, fmtMs(a.filterToFrameMs.median), fmtMs(l.filterToFrameMs.median), fmtMs(m.filterToFrameMs.median), ratio(l.filterToFrameMs.median, a.filterToFrameMs.median), ratio(m.filterToFrameMs.median, a.filterToFrameMs.median)],
+      ['filter-to-frame p95', fmtMs(a.filterToFrameMs.p95), fmtMs(l.filterToFrameMs.p95), fmtMs(m.filterToFrameMs.p95), ratio(l.filterToFrameMs.p95, a.filterToFrameMs.p95), ratio(m.filterToFrameMs.p95, a.filterToFrameMs.p95)],
+      ...FILTERS.map((f) => [`  filter ${f} median`, fmtMs(a.filterByName[f].median), fmtMs(l.filterByName[f].median), fmtMs(m.filterByName[f].median), ratio(l.filterByName[f].median, a.filterByName[f].median), ratio(m.filterByName[f].median, a.filterByName[f].median)]),
+      ['bytes transferred (page load)', fmtMB(a.bytes.median), fmtMB(l.bytes.median), fmtMB(m.bytes.median), ratio(l.bytes.median, a.bytes.median), ratio(m.bytes.median, a.bytes.median)],
+      ['JS heap after load + GC (used)', fmtMB(a.heapUsed.median), fmtMB(l.heapUsed.median), fmtMB(m.heapUsed.median), ratio(l.heapUsed.median, a.heapUsed.median), ratio(m.heapUsed.median, a.heapUsed.median)],
+      ['  heap + ArrayBuffer backing stores', fmtMB(a.heapWithBacking.median), fmtMB(l.heapWithBacking.median), fmtMB(m.heapWithBacking.median), ratio(l.heapWithBacking.median, a.heapWithBacking.median), ratio(m.heapWithBacking.median, a.heapWithBacking.median)],
+      ['requests blocked (not 127.0.0.1)', a.externalRequests, l.externalRequests, m.externalRequests, '', ''],
+      ['failed runs / filter timeouts', `${a.failedRuns}/${a.filterTimeouts}`, `${l.failedRuns}/${l.filterTimeouts}`, `${m.failedRuns}/${m.filterTimeouts}`, '', ''],
+    ];
+    lines.push(`Runs per page: ${RUNS} (alternating), filter changes per page: ${a.filterToFrameMs.n} (cycle ${FILTERS.join(', ')})`, table(rows), '');
+    lines.push(
+      `Atlas static figures: initial JS ${fmtKB(st.initialJs.gzip)} gzipped (main thread ${fmtKB(st.initialJs.mainThreadGzip)}, maplibre worker ${fmtKB(st.initialJs.workerGzip)}; ${fmtKB(st.initialJs.raw)} raw, ${st.initialJs.files.length} files); ` +
+        `render-critical data ${fmtKB(st.renderCriticalData.gzip)} gzipped (${fmtKB(st.renderCriticalData.raw)} raw: ${st.renderCriticalData.files.map((f) => `${f.file} ${fmtKB(f.gzip)}`).join(', ')})`,
+      '',
+    );
+  }
+  if (out.scale) {
+    const s = out.scale.summary;
+    const base = out.summary.atlas;
+    const rows = [
+      ['atlas scale run', `${out.scale.rows.toLocaleString('en-US')} chargers`, base ? `53k (real) for comparison` : ''],
+      ['time to visible chargers (median / p95)', `${fmtMs(s.timeToVisibleMs.median)} / ${fmtMs(s.timeToVisibleMs.p95)}`, base ? `${fmtMs(base.timeToVisibleMs.median)} / ${fmtMs(base.timeToVisibleMs.p95)}` : ''],
+      [`filter-to-frame median / p95 (n=${s.filterToFrameMs.n})`, `${fmtMs(s.filterToFrameMs.median)} / ${fmtMs(s.filterToFrameMs.p95)}`, base ? `${fmtMs(base.filterToFrameMs.median)} / ${fmtMs(base.filterToFrameMs.p95)}` : ''],
+      ...FILTERS.map((f) => [`  filter ${f} median`, fmtMs(s.filterByName[f].median), base ? fmtMs(base.filterByName[f].median) : '']),
+      ['bytes transferred', fmtMB(s.bytes.median), base ? fmtMB(base.bytes.median) : ''],
+      ['JS heap used / + ArrayBuffers', `${fmtMB(s.heapUsed.median)} / ${fmtMB(s.heapWithBacking.median)}`, base ? `${fmtMB(base.heapUsed.median)} / ${fmtMB(base.heapWithBacking.median)}` : ''],
+      ['failed runs / filter timeouts / blocked requests', `${s.failedRuns}/${s.filterTimeouts}/${s.externalRequests}`, ''],
+    ];
+    lines.push(table(rows), '');
+    targets.push({ target: `scale: ${out.scale.rows.toLocaleString('en-US')} chargers load and filter (no failed run, no timeout)`, value: `${s.failedRuns} failed, ${s.filterTimeouts} timeouts`, pass: s.failedRuns === 0 && s.filterTimeouts === 0 });
+    const prof = out.scale.runs.at(-1)?.cpuProfile;
+    if (prof) lines.push(`CPU profile of one scale filter change (${prof.filter}, ${fmtMs(prof.ms)}), top self time:`, ...prof.top.slice(0, 8).map((t) => `  ${t.selfMs.toFixed(1).padStart(7)} ms ${String(t.share).padStart(5)}%  ${t.fn}`), '');
+  }
+  const profA = out.runs.find((r) => r.cpuProfile)?.cpuProfile;
+  if (profA) lines.push(`CPU profile of one atlas filter change (${profA.filter}, ${fmtMs(profA.ms)}), top self time:`, ...profA.top.slice(0, 8).map((t) => `  ${t.selfMs.toFixed(1).padStart(7)} ms ${String(t.share).padStart(5)}%  ${t.fn}`), '');
+  lines.push(table([['target', 'atlas', 'result'], ...targets.map((t) => [t.target, t.value, t.pass ? 'PASS' : 'FAIL'])]));
+  out.targets = targets;
+  const errors = [...Object.values(out.summary).flatMap((s) => s.errors), ...(out.scale?.summary.errors ?? [])];
+  if (errors.length) lines.push('', `Page errors (${errors.length}, first 5):`, ...[...new Set(errors)].slice(0, 5).map((e) => `  ${e}`));
+
+  mkdirSync(RESULTS, { recursive: true });
+  const file = join(RESULTS, `bench-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  out.report = lines.join('\n');
+  writeFileSync(file, JSON.stringify(out, null, 1));
+  console.log('\n' + out.report + '\n');
+  log(`figures written to ${relative(ROOT, file)} (total ${((Date.now() - startedAt.getTime()) / 60000).toFixed(1)} min)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+/**
+ * Builds the two baseline pages (bench/leaflet, bench/maplibre) into bench/dist/baselines/.
+ * The runner (run-bench.mjs) then copies the offline basemap (public/basemap, public/fonts) and the
+ * pipeline's GeoJSON export (bench/dist/baselines/data/chargers.geojson) next to them.
+ */
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  root: here('./'),
+  base: './',
+  publicDir: false,
+  logLevel: 'warn',
+  build: {
+    outDir: here('./dist/baselines'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      input: {
+        leaflet: here('./leaflet/index.html'),
+        maplibre: here('./maplibre/index.html'),
+      },
+    },
+  },
+});
