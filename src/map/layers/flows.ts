@@ -57,7 +57,7 @@ export const flowsModule: AtlasLayerModule<FlowLayerInput> = {
         visible,
         pickable: true,
         greatCircle: false,
-        getHeight: 0.6,
+        getHeight: 0.3,
         widthUnits: 'pixels',
         getSourcePosition: (f) => [f.from.lon, f.from.lat],
         getTargetPosition: (f) => [f.to.lon, f.to.lat],
