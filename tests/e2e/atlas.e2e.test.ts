@@ -1,0 +1,169 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { differingPixelShare, launchAtlasBrowser, screenshot, waitForMapReady, type AtlasBrowser } from './browser.ts';
+import { LAYER_IDS } from '../../src/data/atlas-format.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: AtlasBrowser;
+
+beforeAll(async () => {
+  browser = await launchAtlasBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(() => {
+  expect(browser.foreignRequests, 'requests that tried to leave 127.0.0.1').toEqual([]);
+  expect(browser.pageErrors, 'uncaught errors in the page').toEqual([]);
+});
+
+/** The legend's visible-feature count of every layer, once all are loaded. */
+async function legendCounts(page: Page): Promise<Record<(typeof LAYER_IDS)[number], number>> {
+  const counts = {} as Record<(typeof LAYER_IDS)[number], number>;
+  for (const id of LAYER_IDS) {
+    const element = page.getByTestId(`count-${id}`);
+    await expect.poll(() => element.getAttribute('data-count'), { timeout: 30_000 }).not.toBeNull();
+    counts[id] = Number(await element.getAttribute('data-count'));
+  }
+  return counts;
+}
+
+/** The checked state of every checkbox and radio in the side panel, by accessible label. */
+async function controlStates(page: Page): Promise<string[]> {
+  return page.locator('#side-panel input[type="checkbox"], #side-panel input[type="radio"]').evaluateAll((inputs) =>
+    inputs.map((input) => `${(input as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? input.id}=${(input as HTMLInputElement).checked}`),
+  );
+}
+
+describe('the atlas: filters, legend counts, shared links, details', () => {
+  it('filters through the controls change the counts and the map, and a copied link reproduces them in a fresh browser', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl);
+    await waitForMapReady(page);
+    const initial = await legendCounts(page);
+    expect(initial.chargers).toBeGreaterThan(50_000);
+    expect(initial['assembly-plants']).toBeGreaterThan(100);
+    const before = await screenshot(page, 'atlas-default');
+
+    // Mexico only, through the country checkbox
+    await page.getByRole('checkbox', { name: 'United States', exact: true }).uncheck();
+    await expect.poll(() => page.getByTestId('count-chargers').getAttribute('data-count')).not.toBe(String(initial.chargers));
+    await waitForMapReady(page);
+    const mexicoOnly = await legendCounts(page);
+    expect(mexicoOnly.chargers).toBeGreaterThan(0);
+    expect(mexicoOnly.chargers).toBeLessThan(1_000);
+    expect(mexicoOnly['assembly-plants']).toBeLessThan(initial['assembly-plants']);
+    expect(page.url()).toContain('country=MX');
+
+    // DC fast chargers only, through the chargers' level checkboxes (keyboard)
+    await page.getByRole('button', { name: 'Filter EV chargers' }).click();
+    for (const level of ['Level 1', 'Level 2', 'Level unknown']) {
+      const box = page.getByRole('checkbox', { name: level, exact: true });
+      await box.focus();
+      await page.keyboard.press('Space');
+      await expect.poll(() => box.isChecked()).toBe(false);
+    }
+    await waitForMapReady(page);
+    const filtered = await legendCounts(page);
+    expect(filtered.chargers).toBeGreaterThan(0);
+    expect(filtered.chargers).toBeLessThan(mexicoOnly.chargers);
+    const after = await screenshot(page, 'atlas-mexico-dc');
+    expect(differingPixelShare(before, after)).toBeGreaterThan(0.01);
+
+    // copy the link, open it in a fresh browser: same counts, same controls
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.getByText('Link copied').isVisible()).toBe(true);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+    const controls = await controlStates(page);
+    await page.close();
+
+    const fresh = await launchAtlasBrowser();
+    try {
+      const other = await fresh.newPage();
+      await other.goto(copied);
+      await waitForMapReady(other);
+      await other.getByRole('button', { name: 'Filter EV chargers' }).click();
+      expect(await legendCounts(other)).toEqual(filtered);
+      expect(await controlStates(other)).toEqual(controls);
+      expect(fresh.foreignRequests).toEqual([]);
+      expect(fresh.pageErrors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('theme presets switch the layers and the legend says which preset is on', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl);
+    await waitForMapReady(page);
+    await page.getByRole('radio', { name: /Infrastructure/ }).check();
+    await expect.poll(() => page.getByRole('checkbox', { name: 'EV chargers', exact: true }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Supply-chain flows', exact: true }).isChecked()).toBe(false);
+    expect(page.url()).toContain('layers=chargers');
+    await page.getByRole('checkbox', { name: 'Supply-chain flows', exact: true }).check();
+    await expect.poll(() => page.getByRole('radio', { name: 'Custom' }).isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('a selected facility shows its attributes and sources, and the selection is in the link', async () => {
+    const page = await browser.newPage();
+    const id = 'assembly-plants:curated-assembly-plants:ford-cuautitlan';
+    await page.goto(`${baseUrl}#v=1&view=-99.1925%2C19.6431%2C9.00&sel=${encodeURIComponent(id)}`);
+    await waitForMapReady(page);
+    const details = page.getByTestId('details-panel');
+    await expect.poll(() => details.getByRole('heading').first().innerText(), { timeout: 30_000 }).toBe('Cuautitlán Assembly');
+    const text = await details.innerText();
+    expect(text).toContain('Ford Mustang Mach-E');
+    expect(text).toMatch(/wikipedia\.org|Wikipedia|Curated/);
+    expect(text).toContain('RETC');
+    await screenshot(page, 'atlas-details-cuautitlan');
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expect.poll(() => details.innerText()).toContain('Produce VE');
+    await waitForMapReady(page);
+    await screenshot(page, 'atlas-details-cuautitlan-es');
+    await page.getByRole('button', { name: /Cerrar/ }).first().click();
+    await expect.poll(() => details.isVisible()).toBe(false);
+    expect(page.url()).not.toContain('sel=');
+    await page.close();
+  });
+
+  it('clicking a plant on the map selects it and shows its provenance', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}#v=1&layers=assembly-plants&view=-99.1925%2C19.6431%2C11.00`);
+    await waitForMapReady(page);
+    const mapBox = (await page.getByTestId('map').boundingBox())!;
+    const point = await page.evaluate(() => (window as unknown as { __atlasMap: { project(p: [number, number]): { x: number; y: number } } }).__atlasMap.project([-99.1925, 19.64306]));
+    await page.mouse.click(mapBox.x + point.x, mapBox.y + point.y);
+    await expect.poll(() => page.getByTestId('details-panel').isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.url()).toContain('sel=assembly-plants');
+    await page.close();
+  });
+
+  it('search finds a state typed without accents and flies there', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl);
+    await waitForMapReady(page);
+    const search = page.getByRole('combobox', { name: 'Search places and facilities' });
+    await search.fill('nuevo leon');
+    await page.getByRole('option', { name: /Nuevo León/ }).first().click();
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/view=-99\.\d+%2C25\.\d+%2C5\.50/);
+    await page.close();
+  });
+
+  it('opens a link written by codec version 1 months ago with the same meaning', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}#v=1&lang=es&view=-100.0000%2C24.0000%2C4.50&layers=chargers%2Cassembly-plants&country=MX&f.assemblyEv=ev_in_production`);
+    await waitForMapReady(page);
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Estados Unidos', exact: true }).isChecked()).toBe(false);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Cargadores de VE', exact: true }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Sitios de minerales para baterías', exact: true }).isChecked()).toBe(false);
+    const evPlants = Number(await page.getByTestId('count-assembly-plants').getAttribute('data-count'));
+    expect(evPlants).toBeGreaterThan(0);
+    expect(evPlants).toBeLessThan(36);
+    expect(await page.getByTestId('url-problems').count()).toBe(0);
+    await page.close();
+  });
+});
