@@ -276,10 +276,24 @@ function atlasVisible(timeoutMs) {
     return node?.dataset.mapIdle === 'true' && node.dataset.deckReady === 'true' && chargersDrawn();
   };
   const start = performance.now();
+  // When each part of the condition first held (for the analysis, not the figure).
+  const phases = {};
+  const mark = (name, ok) => ok && phases[name] === undefined && (phases[name] = Math.round(performance.now()));
   return new Promise((resolve) => {
     const tick = () => {
-      if (ready()) requestAnimationFrame(() => resolve(performance.now()));
-      else if (performance.now() - start > timeoutMs) resolve(null);
+      const node = el ?? document.querySelector('[data-testid="map"]');
+      mark('mapElement', !!node);
+      mark('mapIdle', node?.dataset.mapIdle === 'true');
+      mark('deckReadyAnyLayers', node?.dataset.deckReady === 'true' && Number(node.dataset.deckLayers) > 0);
+      mark('chargersLayerLoaded', chargersDrawn());
+      // deck.gl has drawn the chargers on its own canvas (the basemap may still be loading under them):
+      // the first animation frame after that, the same "next frame" rule as the main figure.
+      if (phases.deckChargersFrame === undefined && node?.dataset.deckReady === 'true' && chargersDrawn()) {
+        phases.deckChargersFrame = null;
+        requestAnimationFrame(() => (phases.deckChargersFrame = performance.now()));
+      }
+      if (ready()) requestAnimationFrame(() => resolve({ t: performance.now(), phases }));
+      else if (performance.now() - start > timeoutMs) resolve({ t: null, phases });
       else requestAnimationFrame(tick);
     };
     tick();
@@ -354,7 +368,10 @@ async function measureLoad(kind, server, { changes, runIndex, profile = false })
 
     await page.goto(server.origin + PAGES[kind].path, { waitUntil: 'commit', timeout: TIMEOUT_MS });
     if (kind.startsWith('atlas')) {
-      result.visibleAt = await page.evaluate(atlasVisible, TIMEOUT_MS);
+      const { t, phases } = await page.evaluate(atlasVisible, TIMEOUT_MS);
+      result.visibleAt = t;
+      result.phases = phases;
+      result.deckChargersAt = phases.deckChargersFrame ?? NaN;
     } else {
       await page.waitForFunction(() => window.__bench && (window.__bench.chargersVisibleAt !== null || window.__bench.error), null, {
         timeout: TIMEOUT_MS,
@@ -366,6 +383,14 @@ async function measureLoad(kind, server, { changes, runIndex, profile = false })
       result.shown = state.shown;
     }
     result.bytesAtVisible = server.stats.bytes;
+    // Main-thread resource timings (ms since navigation): when each file had arrived.
+    result.resources = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, start: Math.round(e.startTime), end: Math.round(e.responseEnd) })),
+    );
+    result.navigation = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0];
+      return n ? { domContentLoaded: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd) } : null;
+    });
     result.cdpBytesAtVisible = cdpBytes;
     // Settle (late requests, idle callbacks), then the heap after a full GC.
     await page.waitForTimeout(1000);
@@ -447,6 +472,8 @@ function aggregate(runs) {
     runs: runs.length,
     failedRuns: runs.length - ok.length,
     timeToVisibleMs: summary(ok.map((r) => r.visibleAt)),
+    deckChargersMs: summary(ok.map((r) => r.deckChargersAt ?? NaN)),
+    mapIdleMs: summary(ok.map((r) => r.phases?.mapIdle ?? NaN)),
     filterToFrameMs: summary(filterMs),
     filterTimeouts: runs.flatMap((r) => r.filters).filter((f) => f.timedOut).length,
     filterByName: byFilter,
@@ -474,7 +501,10 @@ function table(rows) {
 function staticFigures(atlasRuns) {
   const dist = join(DIST, 'atlas');
   // JavaScript the browser actually fetched on first view (CDP resource type Script), gzip level 6 and 9.
-  const scripts = [...new Set(atlasRuns.flatMap((r) => r.scripts ?? []))].filter((p) => existsSync(join(dist, p)));
+  // The page's CDP session sees scripts of type Script; the maplibre worker's script is fetched for the
+  // worker, so take every .js file the server sent during the first view as well.
+  const served = atlasRuns.flatMap((r) => (r.requestLog ?? []).map((q) => q.path).filter((p) => /\.m?js$/.test(p)));
+  const scripts = [...new Set([...atlasRuns.flatMap((r) => r.scripts ?? []), ...served])].filter((p) => existsSync(join(dist, p)));
   const js = scripts.map((p) => {
     const buf = readFileSync(join(dist, p));
     return { path: p, raw: buf.length, gzip: gz(buf), gzip9: gz(buf, 9), worker: /worker/i.test(p) };
@@ -565,12 +595,15 @@ async function main() {
       { target: 'time to visible: maplibre GeoJSON/atlas >= 1.5x', value: `${ttvM.toFixed(2)}x`, pass: ttvM >= 1.5 },
       { target: 'atlas filter-to-frame p95 < 100 ms', value: fmtMs(a.filterToFrameMs.p95), pass: a.filterToFrameMs.p95 < 100 && a.filterTimeouts === 0 },
       { target: 'render-critical data < 1 MB gzipped (10^6 B)', value: fmtKB(st.renderCriticalData.gzip), pass: st.renderCriticalData.gzip < 1e6 },
-      { target: 'initial JS < 800 KB gzipped (all scripts fetched, incl. worker)', value: fmtKB(st.initialJs.gzip), pass: st.initialJs.gzip < 800e3 },
+      { target: 'initial JS < 800 KB gzipped (all scripts fetched, incl. maplibre worker)', value: fmtKB(st.initialJs.gzip), pass: st.initialJs.gzip < 800e3 },
+      { target: '  (main-thread scripts only, for reference)', value: fmtKB(st.initialJs.mainThreadGzip), pass: st.initialJs.mainThreadGzip < 800e3 },
       { target: 'no request left 127.0.0.1', value: String(a.externalRequests + l.externalRequests + m.externalRequests), pass: a.externalRequests + l.externalRequests + m.externalRequests === 0 },
     );
     const rows = [
       ['metric (median of runs; p95 where noted)', 'atlas', 'Leaflet+cluster', 'maplibre GeoJSON', 'Leaflet/atlas', 'maplibre/atlas'],
       ['time to visible chargers', fmtMs(a.timeToVisibleMs.median), fmtMs(l.timeToVisibleMs.median), fmtMs(m.timeToVisibleMs.median), ratio(l.timeToVisibleMs.median, a.timeToVisibleMs.median), ratio(m.timeToVisibleMs.median, a.timeToVisibleMs.median)],
+      ['  atlas: deck drew chargers (basemap not idle yet)', fmtMs(a.deckChargersMs.median), '', '', ratio(l.timeToVisibleMs.median, a.deckChargersMs.median), ratio(m.timeToVisibleMs.median, a.deckChargersMs.median)],
+      ['  atlas: maplibre basemap first idle', fmtMs(a.mapIdleMs.median), '', '', '', ''],
       ['time to visible p95', fmtMs(a.timeToVisibleMs.p95), fmtMs(l.timeToVisibleMs.p95), fmtMs(m.timeToVisibleMs.p95), ratio(l.timeToVisibleMs.p95, a.timeToVisibleMs.p95), ratio(m.timeToVisibleMs.p95, a.timeToVisibleMs.p95)],
       [`filter-to-frame median (n=${a.filterToFrameMs.n})`, fmtMs(a.filterToFrameMs.median), fmtMs(l.filterToFrameMs.median), fmtMs(m.filterToFrameMs.median), ratio(l.filterToFrameMs.median, a.filterToFrameMs.median), ratio(m.filterToFrameMs.median, a.filterToFrameMs.median)],
       ['filter-to-frame p95', fmtMs(a.filterToFrameMs.p95), fmtMs(l.filterToFrameMs.p95), fmtMs(m.filterToFrameMs.p95), ratio(l.filterToFrameMs.p95, a.filterToFrameMs.p95), ratio(m.filterToFrameMs.p95, a.filterToFrameMs.p95)],
@@ -594,6 +627,7 @@ async function main() {
     const rows = [
       ['atlas scale run', `${out.scale.rows.toLocaleString('en-US')} chargers`, base ? `53k (real) for comparison` : ''],
       ['time to visible chargers (median / p95)', `${fmtMs(s.timeToVisibleMs.median)} / ${fmtMs(s.timeToVisibleMs.p95)}`, base ? `${fmtMs(base.timeToVisibleMs.median)} / ${fmtMs(base.timeToVisibleMs.p95)}` : ''],
+      ['  deck drew chargers / basemap idle (medians)', `${fmtMs(s.deckChargersMs.median)} / ${fmtMs(s.mapIdleMs.median)}`, base ? `${fmtMs(base.deckChargersMs.median)} / ${fmtMs(base.mapIdleMs.median)}` : ''],
       [`filter-to-frame median / p95 (n=${s.filterToFrameMs.n})`, `${fmtMs(s.filterToFrameMs.median)} / ${fmtMs(s.filterToFrameMs.p95)}`, base ? `${fmtMs(base.filterToFrameMs.median)} / ${fmtMs(base.filterToFrameMs.p95)}` : ''],
       ...FILTERS.map((f) => [`  filter ${f} median`, fmtMs(s.filterByName[f].median), base ? fmtMs(base.filterByName[f].median) : '']),
       ['bytes transferred', fmtMB(s.bytes.median), base ? fmtMB(base.bytes.median) : ''],

@@ -68,12 +68,13 @@ async function main() {
   ]);
   const chargers = fetchJson<FeatureCollection>('data/chargers.geojson');
   for (const { data, style } of await basemap) {
-    L.geoJSON(data, {
+    // GeoJSON options are passed on to each path it creates, so `renderer` puts them all on one canvas.
+    const options = {
       renderer,
       interactive: false,
-      style: (feature) =>
-        feature?.properties?.focus === false ? { ...style, fillColor: C.landContext } : style,
-    }).addTo(map);
+      style: (feature?: GeoJSON.Feature) => (feature?.properties?.focus === false ? { ...style, fillColor: C.landContext } : style),
+    } as L.GeoJSONOptions;
+    L.geoJSON(data, options).addTo(map);
   }
   const features = (await chargers).features as ChargerFeature[];
   markers = features.map((feature) => ({
