@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 const DIR = join(__dirname, '..', '..', 'data', 'curated');
 type Row = Record<string, string>;
+/** A cell of a parsed row; a missing column reads as the empty string (and fails the column checks). */
+const col = (row: Row, column: string): string => row[column] ?? '';
 function load(name: string): { fields: string[]; rows: Row[] } {
   const text = readFileSync(join(DIR, name), 'utf8');
   const res = Papa.parse<Row>(text, { header: true, skipEmptyLines: true });
@@ -22,8 +24,8 @@ function inBox(country: string, lat: number, lon: number): boolean {
 }
 function checkCommon(name: string, rows: Row[], opts: { strictAsOf?: boolean } = {}) {
   rows.forEach((r, i) => {
-    expect(r['source_url'] ?? '', `${name} row ${i + 2} source_url`).toMatch(URL_RE);
-    expect(r['as_of'] ?? '', `${name} row ${i + 2} as_of`).toMatch(opts.strictAsOf ? STRICT_ASOF_RE : ASOF_RE);
+    expect(col(r, 'source_url') ?? '', `${name} row ${i + 2} source_url`).toMatch(URL_RE);
+    expect(col(r, 'as_of') ?? '', `${name} row ${i + 2} as_of`).toMatch(opts.strictAsOf ? STRICT_ASOF_RE : ASOF_RE);
   });
 }
 function checkEnum(name: string, rows: Row[], field: string, allowed: string[], allowEmpty = true) {
@@ -64,10 +66,10 @@ describe('assembly-plants.csv', () => {
     checkEnum('assembly-plants', rows, 'location_precision', PRECISION, false);
     checkEnum('assembly-plants', rows, 'country', ['US', 'MX'], false);
     rows.forEach((r, i) => {
-      expect(r['state_code']).toMatch(STATE_RE);
-      expect(r['state_code'].slice(0, 2)).toBe(r['country']);
-      checkPoint('assembly-plants', r, i, 'lat', 'lon', r['country']);
-      if (r['ev'] === 'ev_in_production') expect(r['ev_models'], `row ${i + 2} ev_models`).not.toBe('');
+      expect(col(r, 'state_code')).toMatch(STATE_RE);
+      expect(col(r, 'state_code').slice(0, 2)).toBe(col(r, 'country'));
+      checkPoint('assembly-plants', r, i, 'lat', 'lon', col(r, 'country'));
+      if (col(r, 'ev') === 'ev_in_production') expect(col(r, 'ev_models'), `row ${i + 2} ev_models`).not.toBe('');
     });
   });
 });
@@ -83,8 +85,8 @@ describe('battery-facilities.csv', () => {
     checkEnum('battery-facilities', rows, 'status', [...STATUS, 'disputed'], false);
     checkEnum('battery-facilities', rows, 'location_precision', PRECISION, false);
     rows.forEach((r, i) => {
-      expect(r['state_code']).toMatch(STATE_RE);
-      checkPoint('battery-facilities', r, i, 'lat', 'lon', r['country']);
+      expect(col(r, 'state_code')).toMatch(STATE_RE);
+      checkPoint('battery-facilities', r, i, 'lat', 'lon', col(r, 'country'));
     });
   });
 });
@@ -102,14 +104,14 @@ describe('flows.csv', () => {
     checkEnum('flows', rows, 'material', 'lithium nickel cobalt graphite manganese copper rare_earths cathode anode cells modules_packs vehicles recycled_material other'.split(' '), false);
     checkEnum('flows', rows, 'relation', ['offtake', 'supply_contract', 'same_site', 'ownership_jv'], false);
     rows.forEach((r, i) => {
-      checkPoint('flows', r, i, 'from_lat', 'from_lon', r['from_country']);
-      checkPoint('flows', r, i, 'to_lat', 'to_lon', r['to_country']);
+      checkPoint('flows', r, i, 'from_lat', 'from_lon', col(r, 'from_country'));
+      checkPoint('flows', r, i, 'to_lat', 'to_lon', col(r, 'to_country'));
       for (const k of ['from_lat', 'from_lon', 'to_lat', 'to_lon']) expect(Number.isFinite(Number(r[k]))).toBe(true);
-      if (r['volume'] !== '') {
-        expect(Number.isFinite(Number(r['volume']))).toBe(true);
-        expect(r['volume_unit'], `flows row ${i + 2} volume_unit`).not.toBe('');
+      if (col(r, 'volume') !== '') {
+        expect(Number.isFinite(Number(col(r, 'volume')))).toBe(true);
+        expect(col(r, 'volume_unit'), `flows row ${i + 2} volume_unit`).not.toBe('');
       }
-      if (r['year'] !== '') expect(r['year']).toMatch(/^\d{4}$/);
+      if (col(r, 'year') !== '') expect(col(r, 'year')).toMatch(/^\d{4}$/);
     });
   });
 });
@@ -122,17 +124,17 @@ describe('facility-overrides.csv', () => {
     checkUnique('facility-overrides', rows, 'id');
     checkEnum('facility-overrides', rows, 'layer', ['chargers', 'minerals', 'battery-plants', 'assembly-plants'], false);
     rows.forEach((r, i) => {
-      expect(r['match_name'].trim(), `row ${i + 2} match_name`).not.toBe('');
-      expect(Number(r['match_radius_km'])).toBeGreaterThan(0);
-      const lat = Number(r['match_lat']);
-      const lon = Number(r['match_lon']);
+      expect(col(r, 'match_name').trim(), `row ${i + 2} match_name`).not.toBe('');
+      expect(Number(col(r, 'match_radius_km'))).toBeGreaterThan(0);
+      const lat = Number(col(r, 'match_lat'));
+      const lon = Number(col(r, 'match_lon'));
       expect(inBox('US', lat, lon) || inBox('MX', lat, lon), `row ${i + 2} match point`).toBe(true);
-      if (r['field'] === 'lat_lon') expect(r['value']).toMatch(/^-?\d+(\.\d+)?;-?\d+(\.\d+)?$/);
-      if (r['field'] === 'status') expect([...STATUS, 'disputed']).toContain(r['value']);
+      if (col(r, 'field') === 'lat_lon') expect(col(r, 'value')).toMatch(/^-?\d+(\.\d+)?;-?\d+(\.\d+)?$/);
+      if (col(r, 'field') === 'status') expect([...STATUS, 'disputed']).toContain(col(r, 'value'));
     });
-    const sonora = rows.find((r) => r['match_name'].toLowerCase().includes('sonora') && r['field'] === 'status');
+    const sonora = rows.find((r) => col(r, 'match_name').toLowerCase().includes('sonora') && col(r, 'field') === 'status');
     expect(sonora?.value).toBe('disputed');
-    expect(rows.some((r) => r['match_name'].toLowerCase().includes('boleo') && r['field'] === 'lat_lon')).toBe(true);
+    expect(rows.some((r) => col(r, 'match_name').toLowerCase().includes('boleo') && col(r, 'field') === 'lat_lon')).toBe(true);
   });
 });
 
@@ -143,18 +145,18 @@ describe('state-populations.csv', () => {
     checkCommon('state-populations', rows, { strictAsOf: true });
     checkUnique('state-populations', rows, 'state_code');
     rows.forEach((r) => {
-      expect(r['state_code']).toMatch(STATE_RE);
-      expect(r['state_code'].slice(0, 2)).toBe(r['country']);
-      expect(r['population']).toMatch(/^\d+$/);
+      expect(col(r, 'state_code')).toMatch(STATE_RE);
+      expect(col(r, 'state_code').slice(0, 2)).toBe(col(r, 'country'));
+      expect(col(r, 'population')).toMatch(/^\d+$/);
     });
-    const us = rows.filter((r) => r['country'] === 'US');
-    const mx = rows.filter((r) => r['country'] === 'MX');
+    const us = rows.filter((r) => col(r, 'country') === 'US');
+    const mx = rows.filter((r) => col(r, 'country') === 'MX');
     expect(us.length).toBe(51);
     expect(mx.length).toBe(32);
-    expect(us.some((r) => r['state_code'] === 'US-DC')).toBe(true);
-    expect(mx.some((r) => r['state_code'] === 'MX-CMX')).toBe(true);
-    expect(us.reduce((s, r) => s + Number(r['population']), 0)).toBe(331_449_281);
-    expect(mx.reduce((s, r) => s + Number(r['population']), 0)).toBe(126_014_024);
+    expect(us.some((r) => col(r, 'state_code') === 'US-DC')).toBe(true);
+    expect(mx.some((r) => col(r, 'state_code') === 'MX-CMX')).toBe(true);
+    expect(us.reduce((s, r) => s + Number(col(r, 'population')), 0)).toBe(331_449_281);
+    expect(mx.reduce((s, r) => s + Number(col(r, 'population')), 0)).toBe(126_014_024);
   });
 });
 
@@ -165,14 +167,14 @@ describe('charger-coverage-references.csv', () => {
     checkCommon('charger-coverage-references', rows, { strictAsOf: true });
     checkEnum('charger-coverage-references', rows, 'country', ['US', 'MX'], false);
     rows.forEach((r, i) => {
-      expect(Number.isFinite(Number(r['value'])), `row ${i + 2} value`).toBe(true);
-      expect(r['publisher']).not.toBe('');
-      const m = /^state:(.*)$/.exec(r['scope']);
+      expect(Number.isFinite(Number(col(r, 'value'))), `row ${i + 2} value`).toBe(true);
+      expect(col(r, 'publisher')).not.toBe('');
+      const m = /^state:(.*)$/.exec(col(r, 'scope'));
       if (m) expect(m[1]).toMatch(STATE_RE);
     });
-    for (const c of ['US', 'MX']) expect(rows.some((r) => r['country'] === c && r['scope'] === 'national')).toBe(true);
+    for (const c of ['US', 'MX']) expect(rows.some((r) => col(r, 'country') === c && col(r, 'scope') === 'national')).toBe(true);
     // the pipeline shows the latest 'national' row per country: for Mexico it must be the EMA public series
-    const latestMx = rows.filter((r) => r['country'] === 'MX' && r['scope'] === 'national').sort((a, b) => (a['as_of'] < b['as_of'] ? 1 : -1))[0];
+    const latestMx = rows.filter((r) => col(r, 'country') === 'MX' && col(r, 'scope') === 'national').sort((a, b) => (col(a, 'as_of') < col(b, 'as_of') ? 1 : -1))[0];
     expect(latestMx?.publisher).toMatch(/EMA/);
   });
 });
