@@ -1,6 +1,6 @@
 /** The build: run every adapter, validate and locate records, merge per layer, apply curated overrides,
  *  build flows, and write the layer files, quarantine report and manifest. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import {
@@ -288,6 +288,7 @@ export async function buildAtlas(opts: BuildOptions): Promise<BuildResult> {
 
   // --- write
   mkdirSync(opts.outDir, { recursive: true });
+  removePreviousOutputs(opts.outDir);
   const bytes = (name: string, data: Buffer | string) => {
     writeFileSync(join(opts.outDir, name), data);
     return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
@@ -310,14 +311,17 @@ export async function buildAtlas(opts: BuildOptions): Promise<BuildResult> {
     for (const [col, vals] of Object.entries(enc.unmapped)) {
       warn('unmapped-category', `${layer}.${col}: values not in the format's categories were encoded as unknown: ${Object.entries(vals).map(([v, n]) => `${v} (${n})`).join(', ')}`);
     }
-    const colFile = `${layer}.columns.bin`, detFile = `${layer}.details.json`;
-    const b1 = bytes(colFile, enc.bytes);
-    const b2 = bytes(detFile, JSON.stringify(recs, omitUnknownAttributes));
+    const colFile = `${layer}.columns.bin`;
+    const fileBytes: Record<string, number> = { [colFile]: bytes(colFile, enc.bytes) };
+    const detailChunks = chunkDetails(layer, recs).map((chunk) => {
+      fileBytes[chunk.file] = bytes(chunk.file, JSON.stringify(chunk.records, omitUnknownAttributes));
+      return { file: chunk.file, firstRow: chunk.firstRow, rowCount: chunk.records.length, firstId: chunk.firstId, lastId: chunk.lastId };
+    });
     const cbc = countByCountry(recs);
     const srcIds = sourcesOf(layer);
     layers[layer] = {
       id: layer, count: recs.length, countByCountry: cbc, countByState: countByState(recs),
-      files: { columns: colFile, details: detFile, bytes: { [colFile]: b1, [detFile]: b2 } },
+      files: { columns: colFile, detailChunks, bytes: fileBytes },
       columns: enc.columns, sourceIds: srcIds,
       coverage: coverageFor(layer, cbc, srcIds.map((id) => sources[id]!), chargerRefs.refs),
       knownAttributes: knownAttributes(recs),
@@ -363,4 +367,25 @@ function omitUnknownAttributes(this: unknown, key: string, value: unknown): unkn
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
   }
   return value;
+}
+
+/** Rows per details chunk: a click loads one chunk (about 100 KB gzipped for chargers), not the whole layer. */
+export const DETAIL_CHUNK_ROWS = 2000;
+
+/** Consecutive rows (records are already sorted by id) in chunks of DETAIL_CHUNK_ROWS; an empty layer has no chunk. */
+function chunkDetails(layer: PointLayerId, records: DetailRecord[]) {
+  const chunks: { file: string; firstRow: number; records: DetailRecord[]; firstId: string; lastId: string }[] = [];
+  for (let firstRow = 0; firstRow < records.length; firstRow += DETAIL_CHUNK_ROWS) {
+    const slice = records.slice(firstRow, firstRow + DETAIL_CHUNK_ROWS);
+    const file = `${layer}.details-${String(chunks.length).padStart(3, '0')}.json`;
+    chunks.push({ file, firstRow, records: slice, firstId: slice[0]!.id, lastId: slice[slice.length - 1]!.id });
+  }
+  return chunks;
+}
+
+/** Files an earlier build wrote (possibly under other names, e.g. before details were chunked). */
+const OUTPUT_FILE = /^(manifest\.json|quarantine\.json|flows\.json|[a-z-]+\.columns\.bin|[a-z-]+\.details(-\d+)?\.json)$/;
+
+function removePreviousOutputs(outDir: string): void {
+  for (const name of readdirSync(outDir)) if (OUTPUT_FILE.test(name)) rmSync(join(outDir, name));
 }

@@ -1,5 +1,5 @@
 /** Loads the pipeline's output (see atlas-format.ts) from public/data/ relative to the page. */
-import type { AtlasManifest, ColumnSpec, DetailRecord, FlowRecord, PointLayerId } from './atlas-format.ts';
+import type { AtlasManifest, ColumnSpec, DetailChunk, DetailRecord, FlowRecord, PointLayerId } from './atlas-format.ts';
 import { ATLAS_FORMAT_VERSION } from './atlas-format.ts';
 
 export type ColumnArray = Float32Array | Uint8Array | Uint16Array | Uint32Array;
@@ -64,10 +64,56 @@ export async function fetchLayerColumns(manifest: AtlasManifest, layer: PointLay
   return decodeColumns(layer, buffer, entry.columns);
 }
 
-export async function fetchLayerDetails(manifest: AtlasManifest, layer: PointLayerId): Promise<DetailRecord[]> {
-  const file = manifest.layers[layer]?.files.details;
-  if (!file) throw new DataUnavailableError(`${layer}: no details file`);
-  return (await (await fetchOk(file)).json()) as DetailRecord[];
+/** The details files of a layer as chunks of consecutive rows (a single file is one chunk). */
+export function detailChunksOf(manifest: AtlasManifest, layer: PointLayerId): DetailChunk[] {
+  const entry = manifest.layers[layer];
+  if (!entry) return [];
+  if (entry.files.detailChunks) return entry.files.detailChunks;
+  if (entry.files.details) return [{ file: entry.files.details, firstRow: 0, rowCount: entry.count, firstId: '', lastId: '\uffff' }];
+  return [];
+}
+
+/** Index of the chunk holding `row`, or -1. */
+export function chunkIndexOfRow(chunks: readonly DetailChunk[], row: number): number {
+  return chunks.findIndex((chunk) => row >= chunk.firstRow && row < chunk.firstRow + chunk.rowCount);
+}
+
+/** Index of the chunk whose id range holds `id` (records are sorted by id), or -1. */
+export function chunkIndexOfId(chunks: readonly DetailChunk[], id: string): number {
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const chunk = chunks[middle]!;
+    if (id < chunk.firstId) high = middle - 1;
+    else if (id > chunk.lastId) low = middle + 1;
+    else return middle;
+  }
+  return -1;
+}
+
+export async function fetchDetailChunk(chunk: DetailChunk): Promise<DetailRecord[]> {
+  const records = (await (await fetchOk(chunk.file)).json()) as DetailRecord[];
+  if (records.length !== chunk.rowCount) throw new DataUnavailableError(`${chunk.file}: ${records.length} records, expected ${chunk.rowCount}`);
+  return records;
+}
+
+/** Every details record of a layer in row order; `onProgress` gets the share of chunks loaded. */
+export async function fetchLayerDetails(manifest: AtlasManifest, layer: PointLayerId, onProgress?: (fraction: number) => void): Promise<DetailRecord[]> {
+  const chunks = detailChunksOf(manifest, layer);
+  if (chunks.length === 0) throw new DataUnavailableError(`${layer}: no details file`);
+  const parts: DetailRecord[][] = new Array(chunks.length);
+  let done = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      const index = next++;
+      parts[index] = await fetchDetailChunk(chunks[index]!);
+      onProgress?.(++done / chunks.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, chunks.length) }, worker));
+  return parts.flat();
 }
 
 export async function fetchFlows(manifest: AtlasManifest): Promise<FlowRecord[]> {

@@ -6,7 +6,8 @@
  * Files written by `npm run data` to public/data/ (git-ignored):
  *   manifest.json                 AtlasManifest
  *   <layerId>.columns.bin         render-critical columns, concatenated typed arrays (4-byte aligned)
- *   <layerId>.details.json        DetailRecord[] in the same row order as the columns
+ *   <layerId>.details-<n>.json    DetailRecord[] in the same row order as the columns, in chunks of
+ *                                 consecutive rows (see LayerManifest.files.detailChunks)
  *   flows.json                    FlowRecord[]
  *   quarantine.json               QuarantineEntry[] (every rejected row, with reason)
  */
@@ -146,13 +147,30 @@ export interface CoverageNote {
   messageKey: string;
 }
 
+export interface DetailChunk {
+  file: string;
+  firstRow: number;
+  rowCount: number;
+  /** ids of the chunk's first and last records (records are sorted by id, JavaScript string order) */
+  firstId: string;
+  lastId: string;
+}
+
 export interface LayerManifest {
   id: LayerId;
   count: number;
   countByCountry: Record<Country, number>;
   /** count by ISO 3166-2 state code */
   countByState: Record<string, number>;
-  files: { columns?: string; details?: string; flows?: string; bytes: Record<string, number> };
+  files: {
+    columns?: string;
+    /** a single details file (small layers, older builds); otherwise see detailChunks */
+    details?: string;
+    /** details split into chunks of consecutive rows, sorted by id, so one record loads without the rest */
+    detailChunks?: DetailChunk[];
+    flows?: string;
+    bytes: Record<string, number>;
+  };
   columns?: ColumnSpec[];
   sourceIds: string[];
   coverage: Record<Country, CoverageNote>;

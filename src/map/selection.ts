@@ -1,12 +1,11 @@
 /**
- * Selection: atlas ids (in the store and the URL) ↔ rows of the layers, loading the layers'
- * details (names, ids) lazily — only when a feature of that layer is hovered, clicked or selected
- * (the chargers' details, ~20 MB, only on click or selection, never on hover).
+ * Selection: atlas ids (in the store and the URL) ↔ rows of the layers. Details (names, ids) load
+ * by chunk, only for the rows a hover, a click, a link or a supply chain needs.
  */
 import { useEffect, useMemo } from 'react';
-import { create } from 'zustand';
-import { LAYER_IDS, POINT_LAYER_IDS, type DetailRecord, type FlowRecord, type LayerId, type PointLayerId } from '../data/atlas-format.ts';
-import { useFlows, useLayerDetails } from '../data/queries.ts';
+import { LAYER_IDS, POINT_LAYER_IDS, type AtlasManifest, type DetailRecord, type FlowRecord, type LayerId, type PointLayerId } from '../data/atlas-format.ts';
+import { useFlows, useManifest } from '../data/queries.ts';
+import { ensureId, ensureRow, idChunkState, useDetailRows, type SparseRows } from '../data/detail-rows.ts';
 import { useAtlasStore } from '../state/store.ts';
 
 /** The layer an atlas id belongs to ('chargers:afdc:1' → 'chargers', 'flows:x' → 'flows'), or null. */
@@ -20,20 +19,27 @@ export function isPointLayer(layer: LayerId | null): layer is PointLayerId {
   return layer !== null && (POINT_LAYER_IDS as readonly string[]).includes(layer);
 }
 
-const indexCache = new WeakMap<readonly { id: string }[], Map<string, number>>();
+const indexCache = new WeakMap<readonly ({ id: string } | undefined)[], Map<string, number>>();
 
-/** Row index of `id` in a layer's details (same row order as its columns) or in flows.json; -1 when absent. O(1) after the first call per array. */
-export function resolveIdToIndex(records: readonly { id: string }[], id: string): number {
+/**
+ * Row index of `id` in a layer's details (same row order as its columns; rows not loaded yet are
+ * holes) or in flows.json; -1 when absent. O(1) after the first call per array.
+ */
+export function resolveIdToIndex(records: readonly ({ id: string } | undefined)[], id: string): number {
   let index = indexCache.get(records);
   if (!index) {
-    index = new Map(records.map((record, i) => [record.id, i]));
-    indexCache.set(records, index);
+    const built = new Map<string, number>();
+    records.forEach((record, i) => {
+      if (record) built.set(record.id, i);
+    });
+    indexCache.set(records, built);
+    index = built;
   }
   return index.get(id) ?? -1;
 }
 
-/** Atlas id of row `index`, or null when out of range. */
-export function resolveIndexToId(records: readonly { id: string }[], index: number): string | null {
+/** Atlas id of row `index`, or null when out of range or not loaded. */
+export function resolveIndexToId(records: readonly ({ id: string } | undefined)[], index: number): string | null {
   return records[index]?.id ?? null;
 }
 
@@ -47,61 +53,26 @@ export type SelectionStatus =
   | { status: 'missing'; id: string }
   | { status: 'found'; id: string; feature: SelectedFeature };
 
-/** Which layers' details were asked for (hover, click), and a click waiting for details to learn its id. */
-interface DetailRequests {
-  requested: Partial<Record<PointLayerId, true>>;
-  pendingPick: { layer: PointLayerId; index: number } | null;
-  request(layer: PointLayerId): void;
-  pick(layer: PointLayerId, index: number): void;
-  clearPending(): void;
-}
-export const useDetailRequests = create<DetailRequests>()((set, get) => ({
-  requested: {},
-  pendingPick: null,
-  request: (layer) => {
-    if (!get().requested[layer]) set((s) => ({ requested: { ...s.requested, [layer]: true } }));
-  },
-  pick: (layer, index) => set((s) => ({ requested: { ...s.requested, [layer]: true }, pendingPick: { layer, index } })),
-  clearPending: () => set({ pendingPick: null }),
-}));
-
-/** Asks for a layer's details (idempotent; safe to call from event handlers). */
-export function requestLayerDetails(layer: PointLayerId): void {
-  useDetailRequests.getState().request(layer);
+/** Loaded details rows per point layer (sparse: only the chunks loaded so far), for tooltips, clicks and rings. */
+export function useLoadedDetails(): Partial<Record<PointLayerId, SparseRows>> {
+  return useDetailRows((s) => s.rows);
 }
 
-/** Details of every point layer that has been requested or holds the selection (undefined until loaded). */
-export function useRequestedDetails(): Partial<Record<PointLayerId, DetailRecord[]>> {
-  const requested = useDetailRequests((s) => s.requested);
-  const selectedLayer = layerOfId(useAtlasStore((s) => s.selection));
-  const on = (layer: PointLayerId) => !!requested[layer] || selectedLayer === layer;
-  const chargers = useLayerDetails('chargers', on('chargers')).data;
-  const minerals = useLayerDetails('minerals', on('minerals')).data;
-  const battery = useLayerDetails('battery-plants', on('battery-plants')).data;
-  const assembly = useLayerDetails('assembly-plants', on('assembly-plants')).data;
-  return useMemo(
-    () => ({ chargers, minerals, 'battery-plants': battery, 'assembly-plants': assembly }),
-    [chargers, minerals, battery, assembly],
-  );
+/** Loads the record of a row of a layer (a click, a hover); resolves to it, or undefined. */
+export function requestRow(manifest: AtlasManifest | undefined, layer: PointLayerId, row: number): Promise<DetailRecord | undefined> {
+  return manifest ? ensureRow(manifest, layer, row) : Promise.resolve(undefined);
 }
 
-/** Resolves a click made before the layer's details had loaded, once they have. */
-export function usePendingPickResolver(details: Partial<Record<PointLayerId, DetailRecord[]>>): void {
-  const pending = useDetailRequests((s) => s.pendingPick);
-  useEffect(() => {
-    if (!pending) return;
-    const records = details[pending.layer];
-    if (!records) return;
-    const id = resolveIndexToId(records, pending.index);
-    useDetailRequests.getState().clearPending();
-    if (id) useAtlasStore.getState().select(id);
-  }, [pending, details]);
+/** Loads the chunk that holds a facility id (a link's selection, the nodes of a supply chain). */
+export function requestId(manifest: AtlasManifest | undefined, id: string): void {
+  const layer = layerOfId(id);
+  if (manifest && isPointLayer(layer)) void ensureId(manifest, layer, id);
 }
 
 /** Pure: the selection's status given the loaded records. */
 export function resolveSelection(
   selection: string | null,
-  details: DetailRecord[] | undefined,
+  details: SparseRows | undefined,
   flows: FlowRecord[] | undefined,
   failed = false,
 ): SelectionStatus {
@@ -122,12 +93,19 @@ export function resolveSelection(
 export function useSelectionStatus(): SelectionStatus {
   const selection = useAtlasStore((s) => s.selection);
   const layer = layerOfId(selection);
-  const pointLayer = isPointLayer(layer) ? layer : 'chargers';
-  const detailsQuery = useLayerDetails(pointLayer, isPointLayer(layer));
+  const manifest = useManifest().data;
+  const detailRows = useDetailRows();
   const flowsQuery = useFlows(layer === 'flows');
-  const details = isPointLayer(layer) ? detailsQuery.data : undefined;
-  const failed = layer === 'flows' ? flowsQuery.isError : detailsQuery.isError;
-  return useMemo(() => resolveSelection(selection, details, flowsQuery.data, failed), [selection, details, flowsQuery.data, failed]);
+  useEffect(() => {
+    if (selection) requestId(manifest, selection);
+  }, [manifest, selection]);
+  return useMemo(() => {
+    if (!selection || !isPointLayer(layer)) return resolveSelection(selection, undefined, flowsQuery.data, flowsQuery.isError);
+    if (!manifest) return { status: 'loading', id: selection };
+    const chunk = idChunkState(manifest, layer, selection, detailRows);
+    const rows = chunk === 'pending' || chunk === 'failed' ? undefined : (detailRows.rows[layer] ?? []);
+    return resolveSelection(selection, rows, undefined, chunk === 'failed');
+  }, [selection, layer, manifest, detailRows, flowsQuery.data, flowsQuery.isError]);
 }
 
 /** The selected feature: `{ layer, index, record }` (record: DetailRecord, or FlowRecord when layer is 'flows'), or null. */

@@ -29,7 +29,7 @@ export interface TooltipContext {
   locale: string;
   columns: Partial<Record<PointLayerId, LayerColumns>>;
   masks: Partial<Record<PointLayerId, Uint8Array>>;
-  details: Partial<Record<PointLayerId, DetailRecord[]>>;
+  details: Partial<Record<PointLayerId, readonly (DetailRecord | undefined)[]>>;
 }
 
 export interface TooltipContent {

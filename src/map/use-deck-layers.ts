@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useTranslation } from 'react-i18next';
-import { POINT_LAYER_IDS, type DetailRecord, type FlowRecord, type LayerId, type PointLayerId } from '../data/atlas-format.ts';
+import { POINT_LAYER_IDS, type FlowRecord, type LayerId, type PointLayerId } from '../data/atlas-format.ts';
 import type { LayerColumns } from '../data/atlas-data.ts';
 import { useAtlasStore, pickAtlasState } from '../state/store.ts';
 import { useFlowMask, useLayerMasks } from '../filters/use-layer-masks.ts';
@@ -10,7 +10,9 @@ import { POINT_LAYER_MODULES, buildSelectionLayers, flowsModule, symbolRadiusAt,
 import { CHARGER_AGGREGATE_BELOW_ZOOM, CHARGER_LAYER_IDS } from './layers/chargers.ts';
 import { orderModules } from './layer-registry.ts';
 import { chainEndpoints, chainForSelection, type SupplyChain } from './supply-chain.ts';
-import { isPointLayer, layerOfId, requestLayerDetails, resolveIdToIndex, useDetailRequests, usePendingPickResolver, useRequestedDetails } from './selection.ts';
+import { isPointLayer, layerOfId, requestId, requestRow, resolveIdToIndex, useLoadedDetails } from './selection.ts';
+import { useManifest } from '../data/queries.ts';
+import type { SparseRows } from '../data/detail-rows.ts';
 import { TOOLTIP_STYLE, atlasLayerOfDeckLayer, tooltipText, type TooltipContent } from './tooltip.ts';
 
 export interface DeckBindings {
@@ -19,7 +21,7 @@ export interface DeckBindings {
   getTooltip?: (info: PickingInfo) => { text: string } | null;
 }
 
-type Details = Partial<Record<PointLayerId, DetailRecord[]>>;
+type Details = Partial<Record<PointLayerId, SparseRows>>;
 type Columns = Partial<Record<PointLayerId, LayerColumns>>;
 
 /** Rings for the selected feature and the other nodes of its chain (pure; exported for tests). */
@@ -75,19 +77,15 @@ export function useDeckLayers(): DeckBindings {
   const visibility = useAtlasStore((s) => s.layers);
   const selection = useAtlasStore((s) => s.selection);
   const zoomLevel = useAtlasStore((s) => Math.floor(s.view.zoom));
-  const details = useRequestedDetails();
-  usePendingPickResolver(details);
+  const manifest = useManifest().data;
+  const details = useLoadedDetails();
 
   const chain = useMemo(() => chainForSelection(flows, selection), [flows, selection]);
 
-  // Facilities of a highlighted chain need their layer's details to place their rings exactly.
+  // Facilities of a highlighted chain need their rows to place their rings exactly.
   useEffect(() => {
-    if (!chain) return;
-    for (const key of chain.nodes) {
-      const layer = layerOfId(key);
-      if (isPointLayer(layer) && layer !== 'chargers') requestLayerDetails(layer);
-    }
-  }, [chain]);
+    for (const key of chain?.nodes ?? []) requestId(manifest, key);
+  }, [chain, manifest]);
 
   const rings = useMemo(
     () => selectionRings(selection, chain, flows, columns, details, zoomLevel),
@@ -132,24 +130,27 @@ export function useDeckLayers(): DeckBindings {
         return;
       }
       if (!layer) return;
-      const records = details[layer];
-      const id = records?.[info.index]?.id;
+      const id = details[layer]?.[info.index]?.id;
       if (id) store.select(id);
-      else useDetailRequests.getState().pick(layer, info.index);
+      else
+        void requestRow(manifest, layer, info.index).then((record) => {
+          if (record) useAtlasStore.getState().select(record.id);
+        });
     },
-    [details],
+    [details, manifest],
   );
 
   const language = i18n.language;
   const getTooltip = useCallback(
     (info: PickingInfo): TooltipContent | null => {
       const layer = info.layer ? atlasLayerOfDeckLayer(info.layer.id) : null;
-      // Small layers' names load on first hover; the chargers' (large) only on click or selection.
-      if (isPointLayer(layer) && layer !== 'chargers' && !details[layer]) requestLayerDetails(layer);
+      // Names load by chunk on hover, except the chargers' (rows in id order are scattered across
+      // the map, so hovering would fetch chunk after chunk); those load on click or selection.
+      if (isPointLayer(layer) && layer !== 'chargers' && !details[layer]?.[info.index]) void requestRow(manifest, layer, info.index);
       const text = tooltipText(info, { t, locale: localeOf(language === 'es' ? 'es' : 'en'), columns, masks, details });
       return text ? { text, style: TOOLTIP_STYLE } : null;
     },
-    [t, language, columns, masks, details],
+    [t, language, columns, masks, details, manifest],
   );
 
   return { deckLayers, onFeatureClick, getTooltip };

@@ -7,6 +7,7 @@ import { BuildFailure, buildAtlas, type BuildOptions } from '../../data/pipeline
 import { TruncationError } from '../../data/pipeline/baseline.ts';
 import { decodeColumn } from '../../data/pipeline/output/columns.ts';
 import { exportGeojson } from '../../data/pipeline/output/export-geojson.ts';
+import { readLayerDetails } from '../../data/pipeline/output/read-details.ts';
 import { chargerSnapshotAdapters } from '../../data/pipeline/chargers/index.ts';
 import { FIXTURES, HAS_REAL_STATES, HAS_SHARED, REAL_STATES, REPO, SHARED } from './helpers.ts';
 
@@ -32,8 +33,18 @@ describe.skipIf(!HAS_SHARED)('full build from the snapshots into a temp dir', ()
   it('manifest counts equal the layer files (details rows, column lengths, flows, quarantine)', () => {
     for (const layer of ['chargers', 'minerals', 'battery-plants', 'assembly-plants'] as const) {
       const lm = m.layers[layer];
-      const recs = read<DetailRecord[]>(out, lm.files.details!);
+      const recs = readLayerDetails(out, lm);
       expect(recs.length).toBe(lm.count);
+      // chunks cover consecutive rows, sorted by id, and name their first and last ids
+      let nextRow = 0;
+      for (const chunk of lm.files.detailChunks!) {
+        expect(chunk.firstRow).toBe(nextRow);
+        expect(recs[chunk.firstRow]!.id).toBe(chunk.firstId);
+        expect(recs[chunk.firstRow + chunk.rowCount - 1]!.id).toBe(chunk.lastId);
+        nextRow += chunk.rowCount;
+      }
+      expect(nextRow).toBe(lm.count);
+      expect(recs.every((r, i) => i === 0 || recs[i - 1]!.id < r.id)).toBe(true);
       expect(lm.countByCountry.US + lm.countByCountry.MX).toBe(lm.count);
       expect(recs.filter((r) => r.country === 'MX').length).toBe(lm.countByCountry.MX);
       expect(Object.values(lm.countByState).reduce((a, b) => a + b, 0)).toBe(recs.filter((r) => r.state).length);

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AtlasManifest, DetailRecord, FlowRecord, SourceInfo, SourceRef } from '../../../src/data/atlas-format.ts';
 import { POINT_LAYER_IDS } from '../../../src/data/atlas-format.ts';
+import { readLayerDetails } from './read-details.ts';
 
 function provenance(refs: SourceRef[], sources: Record<string, SourceInfo>) {
   return refs.map((r) => {
@@ -17,7 +18,7 @@ export function exportGeojson(builtDir: string, outDir: string): { file: string;
   const out: { file: string; features: number }[] = [];
   const meta = { generatedAt: manifest.generatedAt, mode: manifest.mode, formatVersion: manifest.formatVersion };
   for (const layer of POINT_LAYER_IDS) {
-    const recs = JSON.parse(readFileSync(join(builtDir, manifest.layers[layer].files.details!), 'utf8')) as DetailRecord[];
+    const recs = readLayerDetails(builtDir, manifest.layers[layer]);
     const fc = {
       type: 'FeatureCollection',
       metadata: { layer, ...meta, coverage: manifest.layers[layer].coverage },
