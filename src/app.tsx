@@ -1,15 +1,17 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/app-header.tsx';
 import { SidePanel } from './components/side-panel.tsx';
 import { UrlProblemsNotice } from './components/url-problems-notice.tsx';
 import { MapAttribution } from './components/map-attribution.tsx';
 import { PanelContents } from './components/panel-contents.tsx';
-import { DetailsPanel } from './components/details-panel.tsx';
 import { MapToolbar } from './components/map-toolbar.tsx';
 import { MapView } from './map/map-view.tsx';
 import { useDeckLayers } from './map/use-deck-layers.ts';
 import { useAtlasStore } from './state/store.ts';
+
+/** Not needed for the first view: loaded with the first selection. */
+const DetailsPanel = lazy(() => import('./components/details-panel.tsx').then((module) => ({ default: module.DetailsPanel })));
 
 /** Keeps i18next and <html lang> in step with the store's language. */
 function useLanguageSync() {
@@ -25,6 +27,7 @@ function useLanguageSync() {
 export function App() {
   useLanguageSync();
   const deck = useDeckLayers();
+  const hasSelection = useAtlasStore((s) => s.selection !== null);
   return (
     <div className="app">
       <AppHeader />
@@ -35,7 +38,11 @@ export function App() {
         <div className="map-area">
           <MapView {...deck} />
           <MapToolbar />
-          <DetailsPanel />
+          {hasSelection && (
+            <Suspense fallback={null}>
+              <DetailsPanel />
+            </Suspense>
+          )}
           <UrlProblemsNotice />
           <MapAttribution />
         </div>

@@ -6,10 +6,7 @@ import { App } from './app.tsx';
 import { createI18n } from './i18n/i18n.ts';
 import { useAtlasStore } from './state/store.ts';
 import { syncStoreWithUrl } from './state/url-sync.ts';
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-ext-400.css';
-import '@fontsource/noto-sans/latin-700.css';
-import '@fontsource/noto-sans/latin-ext-700.css';
+import './styles/fonts.css';
 import './styles/app.css';
 
 syncStoreWithUrl(useAtlasStore);

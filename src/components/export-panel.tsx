@@ -8,10 +8,7 @@ import { countVisible } from '../filters/layer-mask.ts';
 import { useFlowMask, useLayerMasks } from '../filters/use-layer-masks.ts';
 import { ATTRIBUTE_FILTER_KEYS } from '../state/atlas-state.ts';
 import { useAtlasStore } from '../state/store.ts';
-import { downloadText } from '../export/download.ts';
-import { citationsText, exportFileName, flowRows, pointRows, toCsv, toGeoJson, type ExportRow } from '../export/export-data.ts';
-import { loadLayerDetails } from '../export/fetch-details.ts';
-import { mapElementSize, viewBounds } from '../export/view-bounds.ts';
+import type { ExportRow } from '../export/export-data.ts';
 import { formatInteger } from './format.ts';
 
 type Format = 'csv' | 'geojson' | 'citations';
@@ -42,6 +39,9 @@ export function ExportPanel() {
     setBusy(true);
     setMessage('');
     try {
+      // the export code is not part of the first view: it loads with the first export
+      const [{ downloadText }, { citationsText, exportFileName, flowRows, pointRows, toCsv, toGeoJson }, { loadLayerDetails }, { mapElementSize, viewBounds }] =
+        await Promise.all([import('../export/download.ts'), import('../export/export-data.ts'), import('../export/fetch-details.ts'), import('../export/view-bounds.ts')]);
       const state = useAtlasStore.getState();
       const size = limitToView ? mapElementSize() : null;
       const bounds = size ? viewBounds(state.view, size.width, size.height) : null;

@@ -108,7 +108,6 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip }: MapViewProps
     const container = containerRef.current;
     if (!container) return;
     container.dataset.deckReady = 'false';
-    mapRef.current?.triggerRepaint();
     // Layers equal to the previous ones cause no redraw, so no after-render callback: settle after two frames.
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {

@@ -1,3 +1,4 @@
+import { maskVersion } from '../../src/filters/layer-mask.ts';
 import { describe, expect, it } from 'vitest';
 import type { Layer } from '@deck.gl/core';
 import { defaultAtlasState } from '../../src/state/atlas-state.ts';
@@ -57,8 +58,9 @@ describe('chargers', () => {
     for (const id of ['chargers-hexagons', 'chargers']) {
       expect(byId(after, id).props.data).toBe(byId(before, id).props.data);
     }
-    expect(byId(after, 'chargers').props.updateTriggers).toEqual({ getFilterValue: mxOnly });
-    expect(byId(after, 'chargers-hexagons').props.updateTriggers).toEqual({ getColorValue: mxOnly });
+    expect(byId(after, 'chargers').props.updateTriggers).toEqual({ getFilterValue: maskVersion(mxOnly) });
+    expect(byId(after, 'chargers-hexagons').props.updateTriggers).toEqual({ getColorValue: maskVersion(mxOnly) });
+    expect(maskVersion(mxOnly)).not.toBe(maskVersion(maskFor(['US', 'MX'])));
     // the hexagon colour value counts only rows that pass the mask; empty cells are hidden (NaN)
     const getColorValue = (byId(after, 'chargers-hexagons').props as unknown as { getColorValue: unknown }).getColorValue as (p: unknown[], i: { indices: number[] }) => number;
     expect(getColorValue([], { indices: [0, 1] })).toBeNaN();
@@ -178,7 +180,8 @@ describe('flows', () => {
     const b = flowsModule.build({ data: { flows, mask, visible: true, chain }, state: s, zoomLevel: 4 });
     expect(b[0]!.id).toBe('flows');
     expect(b[0]!.props.data).toBe(a[0]!.props.data);
-    expect((b[0]!.props.updateTriggers as Record<string, unknown>).getFilterValue).toBe(mask);
+    expect((b[0]!.props.updateTriggers as Record<string, unknown>).getFilterValue).toBe(maskVersion(mask));
+    expect((a[0]!.props.updateTriggers as Record<string, unknown>).getFilterValue).not.toBe(maskVersion(mask));
     expect((b[0]!.props as unknown as { greatCircle: boolean }).greatCircle).toBe(false);
   });
 });

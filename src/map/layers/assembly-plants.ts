@@ -4,6 +4,7 @@
  * approximate locations. Squares come from a tiny SVG icon atlas generated here as a data: URL
  * (no network, no font), tinted per row (mask icons).
  */
+import { maskVersion } from '../../filters/layer-mask.ts';
 import { IconLayer } from '@deck.gl/layers';
 import type { LayerColumns } from '../../data/atlas-data.ts';
 import type { AtlasLayerModule } from '../layer-registry.ts';
@@ -104,7 +105,7 @@ export const assemblyPlantsModule: AtlasLayerModule<PointLayerInput> = {
         getIcon: () => 'thinFrame',
         getColor: APPROXIMATE_RING.color,
         getFilterValue: maskAndAccessor(mask, styleOf(data).approximate),
-        updateTriggers: { getFilterValue: mask },
+        updateTriggers: { getFilterValue: maskVersion(mask) },
       }),
       new IconLayer({
         ...common,
@@ -115,7 +116,7 @@ export const assemblyPlantsModule: AtlasLayerModule<PointLayerInput> = {
         sizeScale,
         getIcon: () => 'square',
         getFilterValue: maskAccessor(mask),
-        updateTriggers: { getFilterValue: mask },
+        updateTriggers: { getFilterValue: maskVersion(mask) },
       }),
       new IconLayer({
         ...common,
@@ -126,7 +127,7 @@ export const assemblyPlantsModule: AtlasLayerModule<PointLayerInput> = {
         sizeScale,
         getIcon: () => 'frame',
         getFilterValue: maskAccessor(mask),
-        updateTriggers: { getFilterValue: mask },
+        updateTriggers: { getFilterValue: maskVersion(mask) },
       }),
     ];
   },

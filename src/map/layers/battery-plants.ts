@@ -3,6 +3,7 @@
  * (USD M), fill/outline by status. Approximate locations get a second, dark ring drawn
  * APPROXIMATE_RING.gapPixels outside the symbol (legend: "double ring = approximate location").
  */
+import { maskVersion } from '../../filters/layer-mask.ts';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { LayerColumns } from '../../data/atlas-data.ts';
 import type { AtlasLayerModule } from '../layer-registry.ts';
@@ -75,7 +76,7 @@ export const batteryPlantsModule: AtlasLayerModule<PointLayerInput> = {
         getLineWidth: APPROXIMATE_RING.widthPixels,
         getFilterValue: maskAndAccessor(mask, styleOf(data).approximate),
         filterRange: FILTER_RANGE,
-        updateTriggers: { getFilterValue: mask },
+        updateTriggers: { getFilterValue: maskVersion(mask) },
         extensions: [FILTER_EXTENSION],
       }),
       new ScatterplotLayer({
@@ -89,7 +90,7 @@ export const batteryPlantsModule: AtlasLayerModule<PointLayerInput> = {
         lineWidthUnits: 'pixels',
         getFilterValue: maskAccessor(mask),
         filterRange: FILTER_RANGE,
-        updateTriggers: { getFilterValue: mask },
+        updateTriggers: { getFilterValue: maskVersion(mask) },
         extensions: [FILTER_EXTENSION],
       }),
     ];

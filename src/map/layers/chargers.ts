@@ -7,6 +7,7 @@
  * positions once per radius (i.e. per integer zoom below the threshold); a filter change only
  * re-evaluates `getColorValue` (updateTriggers: the mask), the points only their filter attribute.
  */
+import { maskVersion } from '../../filters/layer-mask.ts';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { HexagonLayer } from '@deck.gl/aggregation-layers';
 import type { Layer } from '@deck.gl/core';
@@ -105,7 +106,7 @@ export const chargersModule: AtlasLayerModule<PointLayerInput> = {
         colorScaleType: 'quantize',
         colorDomain: [-0.5, HEXBIN_RAMP.length - 0.5],
         colorRange: HEXBIN_RAMP.map((step) => step.color),
-        updateTriggers: { getColorValue: mask },
+        updateTriggers: { getColorValue: maskVersion(mask) },
       }) as unknown as Layer,
       new ScatterplotLayer({
         id: CHARGER_LAYER_IDS.points,
@@ -121,7 +122,7 @@ export const chargersModule: AtlasLayerModule<PointLayerInput> = {
         getLineWidth: 0.75,
         getFilterValue: maskAccessor(mask),
         filterRange: FILTER_RANGE,
-        updateTriggers: { getFilterValue: mask },
+        updateTriggers: { getFilterValue: maskVersion(mask) },
         extensions: [FILTER_EXTENSION],
       }),
     ];

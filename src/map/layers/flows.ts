@@ -4,6 +4,7 @@
  * volume when public (log scale) else FLOW_DEFAULT_WIDTH, cross-border flows 1.5x wider.
  * When a supply chain is highlighted, its arcs get wider and every other arc is dimmed.
  */
+import { maskVersion } from '../../filters/layer-mask.ts';
 import { ArcLayer } from '@deck.gl/layers';
 import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import type { FlowRecord } from '../../data/atlas-format.ts';
@@ -66,7 +67,7 @@ export const flowsModule: AtlasLayerModule<FlowLayerInput> = {
         getWidth: (f) => flowWidth(f, chain),
         getFilterValue: (_: FlowRecord, { index }: { index: number }) => mask[index] ?? 0,
         filterRange: FILTER_RANGE,
-        updateTriggers: { getFilterValue: mask, getSourceColor: chainKey, getTargetColor: chainKey, getWidth: chainKey },
+        updateTriggers: { getFilterValue: maskVersion(mask), getSourceColor: chainKey, getTargetColor: chainKey, getWidth: chainKey },
         extensions: [FILTER_EXTENSION],
       }),
     ];

@@ -2,6 +2,7 @@
  * Mineral sites: colour by primary commodity (the first in COMMODITY_PRIORITY the site has), fill
  * alpha and outline by status (STATUS_STYLE). Styles are precomputed per row into binary attributes.
  */
+import { maskVersion } from '../../filters/layer-mask.ts';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { LayerColumns } from '../../data/atlas-data.ts';
 import type { AtlasLayerModule } from '../layer-registry.ts';
@@ -78,7 +79,7 @@ export const mineralsModule: AtlasLayerModule<PointLayerInput> = {
       lineWidthUnits: 'pixels',
       getFilterValue: maskAccessor(mask),
       filterRange: FILTER_RANGE,
-      updateTriggers: { getFilterValue: mask },
+      updateTriggers: { getFilterValue: maskVersion(mask) },
       extensions: [FILTER_EXTENSION],
     }),
   ],
