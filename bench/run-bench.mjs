@@ -204,13 +204,13 @@ function prng(seed) {
  * Copies bench/dist/atlas to bench/dist/atlas-scale and replaces chargers.columns.bin with `rows`
  * synthetic rows: each copies a real charger's categories (country, state, level, network, status,
  * access, ports, power) and its position jittered by a Gaussian of 0.05° (about 5 km), seed 20261122.
- * chargers.details.json becomes `[]` (the app loads details only on click, search or export).
+ * The chargers' details chunks are left out (the app loads details only on click, search or export).
  */
 function buildScaleDist(rows) {
   const src = join(DIST, 'atlas');
   const dst = join(DIST, 'atlas-scale');
   rmSync(dst, { recursive: true, force: true });
-  cpSync(src, dst, { recursive: true, filter: (p) => !p.endsWith('chargers.details.json') });
+  cpSync(src, dst, { recursive: true, filter: (p) => !/chargers\.details(-\d+)?\.json$/.test(p) });
   const manifest = JSON.parse(readFileSync(join(src, 'data/manifest.json'), 'utf8'));
   const layer = manifest.layers.chargers;
   const real = readFileSync(join(src, 'data', layer.files.columns));
@@ -249,12 +249,13 @@ function buildScaleDist(rows) {
     if (state && state !== 'unknown') countByState[state] = (countByState[state] ?? 0) + 1;
   }
   writeFileSync(join(dst, 'data', layer.files.columns), Buffer.from(out));
-  writeFileSync(join(dst, 'data', layer.files.details), '[]');
   layer.count = rows;
   layer.countByCountry = countByCountry;
   layer.countByState = countByState;
   layer.columns = specs;
-  layer.files.bytes = { ...layer.files.bytes, [layer.files.columns]: out.byteLength, [layer.files.details]: 2 };
+  layer.files.bytes = { [layer.files.columns]: out.byteLength };
+  layer.files.detailChunks = [];
+  delete layer.files.details;
   for (const country of ['US', 'MX']) if (layer.coverage?.[country]) layer.coverage[country].mapped = countByCountry[country];
   writeFileSync(join(dst, 'data/manifest.json'), JSON.stringify(manifest));
   return { dir: dst, rows, columnsBytes: out.byteLength, columnsGzip: gz(Buffer.from(out)), countByCountry };
