@@ -17,6 +17,7 @@ import { readInputBytes, sha256 } from './io/read-input.ts';
 import { liveAdapters, type PlannedAdapter } from './live/live-sources.ts';
 import { countByCountry, countByState } from './output/counts.ts';
 import { encodeColumns } from './output/columns.ts';
+import { toDetailRecord } from './detail-record.ts';
 import { defaultSupply, type SupplyModule } from './supply-bridge.ts';
 
 export interface BuildOptions {
@@ -67,18 +68,7 @@ export class BuildFailure extends Error {
 const FLOWS_SOURCE_ID = 'curated-flows';
 
 function defaultMerger(layer: PointLayerId): LayerMerger {
-  return (records) =>
-    records.map((r) => ({
-      id: `${layer}:${r.sourceId}:${r.sourceRecordId}`,
-      name: r.name,
-      country: r.country,
-      state: r.state,
-      lon: r.lon,
-      lat: r.lat,
-      precision: r.precision,
-      sources: [{ sourceId: r.sourceId, recordId: r.sourceRecordId }, ...(r.extraSources ?? [])],
-      attributes: { ...r.attributes },
-    }));
+  return (records) => records.map((r) => toDetailRecord(r, `${layer}:${r.sourceId}:${r.sourceRecordId}`));
 }
 
 /** Per country, records with a non-null value of each attribute. */

@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { I18nextProvider } from 'react-i18next';
-import { createI18n } from '../../src/i18n/i18n.ts';
+import { renderWithProviders } from './fixtures/render-app.tsx';
 import { useAtlasStore } from '../../src/state/store.ts';
 import { defaultAtlasState } from '../../src/state/atlas-state.ts';
 import { decodeAtlasState } from '../../src/state/url-codec.ts';
@@ -16,14 +14,7 @@ vi.mock('../../src/map/map-view.tsx', () => ({
 const { App } = await import('../../src/app.tsx');
 
 function renderApp() {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <I18nextProvider i18n={createI18n(useAtlasStore.getState().language)}>
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
-    </I18nextProvider>,
-  );
+  return renderWithProviders(App);
 }
 
 beforeEach(() => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, copyFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AtlasManifest, DetailRecord } from '../../src/data/atlas-format.ts';
+import type { AtlasManifest } from '../../src/data/atlas-format.ts';
 import { BuildFailure, buildAtlas, type BuildOptions } from '../../data/pipeline/build.ts';
 import { TruncationError } from '../../data/pipeline/baseline.ts';
 import { decodeColumn } from '../../data/pipeline/output/columns.ts';

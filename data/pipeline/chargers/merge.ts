@@ -6,6 +6,7 @@ import type { LayerMerger, LocatedRecord } from '../adapter-types.ts';
 import { haversineM } from '../geo/state-index.ts';
 import { AFDC_2022_ID, AFDC_LIVE_ID, AFDC_NY_ID } from './afdc.ts';
 import { TESLA_ID } from './tesla.ts';
+import { toDetailRecord } from '../detail-record.ts';
 
 type Role = 'afdc-base' | 'afdc-enrich' | 'tesla' | 'ocm';
 export function chargerRole(sourceId: string): Role {
@@ -18,21 +19,7 @@ export function chargerRole(sourceId: string): Role {
 export const MATCH_TESLA_M = 200;
 export const MATCH_ANY_M = 75;
 
-type Attrs = DetailRecord['attributes'];
 
-function toDetail(r: LocatedRecord, id: string): DetailRecord {
-  return {
-    id,
-    name: r.name,
-    country: r.country,
-    state: r.state,
-    lon: r.lon,
-    lat: r.lat,
-    precision: r.precision,
-    sources: [{ sourceId: r.sourceId, recordId: r.sourceRecordId }, ...(r.extraSources ?? [])],
-    attributes: { ...r.attributes },
-  };
-}
 
 const isTeslaish = (name: string, network: unknown) => /tesla|supercharger/i.test(name) || /tesla/i.test(String(network ?? ''));
 const numOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -101,12 +88,12 @@ export const mergeChargers: LayerMerger = (records) => {
   for (const list of Object.values(byRole)) list.sort(byKey);
 
   const out = new Map<string, DetailRecord>();
-  for (const r of byRole['afdc-base']) out.set(`chargers:afdc:${r.sourceRecordId}`, toDetail(r, `chargers:afdc:${r.sourceRecordId}`));
+  for (const r of byRole['afdc-base']) out.set(`chargers:afdc:${r.sourceRecordId}`, toDetailRecord(r, `chargers:afdc:${r.sourceRecordId}`));
   for (const r of byRole['afdc-enrich']) {
     const id = `chargers:afdc:${r.sourceRecordId}`;
     const existing = out.get(id);
     if (existing) enrich(existing, r);
-    else out.set(id, toDetail(r, id));
+    else out.set(id, toDetailRecord(r, id));
   }
   const grid = new Grid();
   for (const r of out.values()) grid.add(r);
@@ -126,7 +113,7 @@ export const mergeChargers: LayerMerger = (records) => {
       return;
     }
     const id = `chargers:${prefix}:${r.sourceRecordId}`;
-    const d = toDetail(r, id);
+    const d = toDetailRecord(r, id);
     out.set(id, d);
     grid.add(d);
   };

@@ -1,7 +1,7 @@
 /** `export <dir>`: one GeoJSON file per layer from the built output, with attributes and provenance. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AtlasManifest, DetailRecord, FlowRecord, SourceInfo, SourceRef } from '../../../src/data/atlas-format.ts';
+import type { AtlasManifest, FlowRecord, SourceInfo, SourceRef } from '../../../src/data/atlas-format.ts';
 import { POINT_LAYER_IDS } from '../../../src/data/atlas-format.ts';
 import { readLayerDetails } from './read-details.ts';
 
