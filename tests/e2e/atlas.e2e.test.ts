@@ -1,21 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { differingPixelShare, launchAtlasBrowser, screenshot, waitForMapReady, type AtlasBrowser } from './browser.ts';
+import { differingPixelShare, launchAtlasBrowser, screenshot, waitForMapReady, useSharedBrowser } from './browser.ts';
 import { LAYER_IDS } from '../../src/data/atlas-format.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: AtlasBrowser;
-
-beforeAll(async () => {
-  browser = await launchAtlasBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  expect(browser.foreignRequests, 'requests that tried to leave 127.0.0.1').toEqual([]);
-  expect(browser.pageErrors, 'uncaught errors in the page').toEqual([]);
-});
+const sharedBrowser = useSharedBrowser();
 
 /** The legend's visible-feature count of every layer, once all are loaded. */
 async function legendCounts(page: Page): Promise<Record<(typeof LAYER_IDS)[number], number>> {
@@ -37,7 +26,7 @@ async function controlStates(page: Page): Promise<string[]> {
 
 describe('the atlas: filters, legend counts, shared links, details', () => {
   it('filters through the controls change the counts and the map, and a copied link reproduces them in a fresh browser', async () => {
-    const page = await browser.newPage();
+    const page = await sharedBrowser().newPage();
     await page.goto(baseUrl);
     await waitForMapReady(page);
     const initial = await legendCounts(page);
@@ -95,7 +84,7 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
   });
 
   it('theme presets switch the layers and the legend says which preset is on', async () => {
-    const page = await browser.newPage();
+    const page = await sharedBrowser().newPage();
     await page.goto(baseUrl);
     await waitForMapReady(page);
     await page.getByRole('radio', { name: /Infrastructure/ }).check();
@@ -108,7 +97,7 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
   });
 
   it('a selected facility shows its attributes and sources, and the selection is in the link', async () => {
-    const page = await browser.newPage();
+    const page = await sharedBrowser().newPage();
     const id = 'assembly-plants:curated-assembly-plants:ford-cuautitlan';
     await page.goto(`${baseUrl}#v=1&view=-99.1925%2C19.6431%2C9.00&sel=${encodeURIComponent(id)}`);
     await waitForMapReady(page);
@@ -130,7 +119,7 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
   });
 
   it('clicking a plant on the map selects it and shows its provenance', async () => {
-    const page = await browser.newPage();
+    const page = await sharedBrowser().newPage();
     await page.goto(`${baseUrl}#v=1&layers=assembly-plants&view=-99.1925%2C19.6431%2C11.00`);
     await waitForMapReady(page);
     const mapBox = (await page.getByTestId('map').boundingBox())!;
@@ -142,7 +131,7 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
   });
 
   it('search finds a state typed without accents and flies there', async () => {
-    const page = await browser.newPage();
+    const page = await sharedBrowser().newPage();
     await page.goto(baseUrl);
     await waitForMapReady(page);
     const search = page.getByRole('combobox', { name: 'Search places and facilities' });
@@ -153,7 +142,7 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
   });
 
   it('opens a link written by codec version 1 months ago with the same meaning', async () => {
-    const page = await browser.newPage();
+    const page = await sharedBrowser().newPage();
     await page.goto(`${baseUrl}#v=1&lang=es&view=-100.0000%2C24.0000%2C4.50&layers=chargers%2Cassembly-plants&country=MX&f.assemblyEv=ev_in_production`);
     await waitForMapReady(page);
     expect(await page.getAttribute('html', 'lang')).toBe('es');

@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -120,4 +121,23 @@ export async function mapCamera(page: Page): Promise<{ lng: number; lat: number;
     const center = map.getCenter();
     return { lng: center.lng, lat: center.lat, zoom: map.getZoom() };
   });
+}
+
+/**
+ * One browser for the tests of a file, closed after them; every test fails if a request tried to
+ * leave 127.0.0.1 or the page threw. Returns a getter (the browser exists once beforeAll has run).
+ */
+export function useSharedBrowser(): () => AtlasBrowser {
+  let browser: AtlasBrowser | undefined;
+  beforeAll(async () => {
+    browser = await launchAtlasBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(() => {
+    expect(browser!.foreignRequests, 'requests that tried to leave 127.0.0.1').toEqual([]);
+    expect(browser!.pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+  return () => browser!;
 }

@@ -1,20 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { countPixelsNear, differingPixelShare, launchAtlasBrowser, mapCamera, screenshot, waitForMapReady, type AtlasBrowser } from './browser.ts';
+import { countPixelsNear, differingPixelShare, launchAtlasBrowser, mapCamera, screenshot, waitForMapReady, useSharedBrowser } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: AtlasBrowser;
-
-beforeAll(async () => {
-  browser = await launchAtlasBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  expect(browser.foreignRequests, 'requests that tried to leave 127.0.0.1').toEqual([]);
-  expect(browser.pageErrors, 'uncaught errors in the page').toEqual([]);
-});
+const sharedBrowser = useSharedBrowser();
 
 async function open(page: Page, fragment = ''): Promise<void> {
   await page.goto(`${baseUrl}${fragment}`);
@@ -33,7 +22,7 @@ async function pixelOf(page: Page, lon: number, lat: number): Promise<{ x: numbe
 
 describe('the atlas in Chromium', () => {
   it('draws the offline basemap: water and land in different colours, labels, no third-party request', async () => {
-    const page = await browser.newPage();
+    const page = await sharedBrowser().newPage();
     await open(page, '#v=1&layers=none');
     const png = await screenshot(page, 'shell-basemap-en');
     const sample = (p: { x: number; y: number }) => {
@@ -64,7 +53,7 @@ describe('the atlas in Chromium', () => {
   });
 
   it('draws deck.gl layers over the basemap', async () => {
-    const page = await browser.newPage();
+    const page = await sharedBrowser().newPage();
     await open(page, '#v=1&layers=none');
     const without = await screenshot(page, 'shell-no-layers');
     await open(page, '#v=1');
@@ -75,7 +64,7 @@ describe('the atlas in Chromium', () => {
   });
 
   it('switches to Spanish in one click: visible strings and <html lang> change, and the link keeps it', async () => {
-    const page = await browser.newPage();
+    const page = await sharedBrowser().newPage();
     await open(page);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     const englishTitle = await page.locator('h1').innerText();
@@ -103,7 +92,7 @@ describe('the atlas in Chromium', () => {
   });
 
   it('a copied link reopens the same view and language in a fresh browser', async () => {
-    const page = await browser.newPage();
+    const page = await sharedBrowser().newPage();
     await open(page, '#v=1&lang=es&view=-100.3161%2C25.6866%2C7.50');
     await page.mouse.move(700, 400);
     await page.mouse.wheel(0, -300);
@@ -131,7 +120,7 @@ describe('the atlas in Chromium', () => {
   });
 
   it('survives a malformed link: the map renders and the bad parts are named', async () => {
-    const page = await browser.newPage();
+    const page = await sharedBrowser().newPage();
     await open(page, '#v=1&view=abc&lang=%3Cscript%3E&layers=%00&zzz');
     expect(await page.getByTestId('url-problems').innerText()).toContain('view');
     const png = await screenshot(page, 'shell-malformed-link');
