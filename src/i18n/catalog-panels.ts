@@ -155,6 +155,10 @@ export const panelsCatalog = defineCatalog(
         group: 'Group',
         dataProvider: 'Data provider',
         phases: 'Phases',
+        activity: 'Registered activity',
+        scian: 'Industry code (SCIAN)',
+        asOf: 'Source date',
+        lat_lon: 'Location',
       },
     },
     toolbar: {
@@ -347,6 +351,10 @@ export const panelsCatalog = defineCatalog(
         group: 'Grupo',
         dataProvider: 'Proveedor de datos',
         phases: 'Fases',
+        activity: 'Actividad registrada',
+        scian: 'Código de actividad (SCIAN)',
+        asOf: 'Fecha de la fuente',
+        lat_lon: 'Ubicación',
       },
     },
     toolbar: {

@@ -1,0 +1,26 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DetailRecord } from '../../src/data/atlas-format.ts';
+import { createI18n } from '../../src/i18n/i18n.ts';
+
+const builtData = resolve(import.meta.dirname, '../../public/data');
+const detailFiles = existsSync(builtData) ? readdirSync(builtData).filter((name) => /\.details(-\d+)?\.json$/.test(name)) : [];
+
+describe('attribute names in the details panel', () => {
+  it.skipIf(detailFiles.length === 0)('every attribute and override field of the built data has a label in English and Spanish', () => {
+    const keys = new Set<string>();
+    for (const file of detailFiles) {
+      for (const record of JSON.parse(readFileSync(join(builtData, file), 'utf8')) as DetailRecord[]) {
+        Object.keys(record.attributes).forEach((key) => keys.add(key));
+        record.overrides?.forEach((override) => keys.add(override.field));
+      }
+    }
+    expect(keys.size).toBeGreaterThan(20);
+    for (const language of ['en', 'es'] as const) {
+      const i18n = createI18n(language);
+      const unlabelled = [...keys].filter((key) => !i18n.exists(`details.attr.${key}`));
+      expect(unlabelled, `${language}: attributes without a label`).toEqual([]);
+    }
+  });
+});
