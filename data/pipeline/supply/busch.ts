@@ -1,9 +1,7 @@
 /** Busch et al. (2024) lithium deposits; US and Mexican rows (other countries out of scope). */
 import type { AdapterResult, CandidateRecord, SourceAdapter } from '../adapter-types.ts';
-import { SchemaDriftError } from '../adapter-types.ts';
-import type { QuarantineEntry } from '../../../src/data/atlas-format.ts';
 import { SOURCES } from './sources.ts';
-import { clean, num, orNull, q, readTable } from './util.ts';
+import { clean, num, orNull, q, readInputTable } from './util.ts';
 
 export const BUSCH_FILE = 'supply/busch-2024-lithium-deposits.csv';
 const REQUIRED = ['d', 'Country', 'Deposit_Name', 'Resource_Type', 'Latitude', 'Longitude', 'Status', 'all_resource'];
@@ -29,10 +27,7 @@ export const buschAdapter: SourceAdapter = {
   inputs: [BUSCH_FILE],
   parse(files): AdapterResult {
     const sid = SOURCES.busch.id;
-    const buf = files[BUSCH_FILE];
-    if (!buf) throw new SchemaDriftError(sid, `input ${BUSCH_FILE} not provided`);
-    const { rows, malformed } = readTable(sid, buf, REQUIRED);
-    const quarantined: QuarantineEntry[] = [...malformed];
+    const { rows, quarantined, rowsRead } = readInputTable(sid, files, BUSCH_FILE, REQUIRED);
     const records: CandidateRecord[] = [];
     let other = 0;
     for (const { row, data, raw } of rows) {
@@ -72,7 +67,7 @@ export const buschAdapter: SourceAdapter = {
     }
     return {
       source: SOURCES.busch,
-      rowsRead: rows.length + malformed.length,
+      rowsRead,
       records,
       quarantined,
       ...(other ? { outOfScope: { count: other, reason: 'deposits outside the US and Mexico' } } : {}),

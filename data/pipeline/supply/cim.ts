@@ -1,9 +1,7 @@
 /** Clean Investment Monitor (2024-Q4), Batteries / Zero Emission Vehicles / Critical Minerals manufacturing rows. */
 import type { AdapterResult, CandidateRecord, SourceAdapter } from '../adapter-types.ts';
-import { SchemaDriftError } from '../adapter-types.ts';
-import type { QuarantineEntry } from '../../../src/data/atlas-format.ts';
 import { SOURCES } from './sources.ts';
-import { clean, isoDate, num, q, readTable, splitList } from './util.ts';
+import { clean, isoDate, num, q, readInputTable, splitList } from './util.ts';
 
 export const CIM_FILE = 'supply/cim-2024q4-ev-battery-minerals.csv';
 const REQUIRED = [
@@ -45,10 +43,7 @@ export const cimAdapter: SourceAdapter = {
   origin: 'snapshot',
   inputs: [CIM_FILE],
   parse(files): AdapterResult {
-    const buf = files[CIM_FILE];
-    if (!buf) throw new SchemaDriftError(SOURCES.cim.id, `input ${CIM_FILE} not provided`);
-    const { rows, malformed } = readTable(SOURCES.cim.id, buf, REQUIRED);
-    const quarantined: QuarantineEntry[] = [...malformed];
+    const { rows, quarantined, rowsRead } = readInputTable(SOURCES.cim.id, files, CIM_FILE, REQUIRED);
     const recs: CandidateRecord[] = [];
     let outOfScope = 0;
     for (const { row, data, raw } of rows) {
@@ -128,7 +123,7 @@ export const cimAdapter: SourceAdapter = {
     // rowsRead = records + quarantined + outOfScope holds here
     const res: AdapterResult = {
       source: SOURCES.cim,
-      rowsRead: rows.length + malformed.length,
+      rowsRead,
       records: recs,
       quarantined,
       ...(outOfScope ? { outOfScope: { count: outOfScope, reason: 'technology outside batteries / ZEV / critical minerals' } } : {}),

@@ -1,11 +1,10 @@
 /** Curated assembly plants and battery facilities (data/curated, FORMAT.md). Each record cites its row's source_url. */
 import type { AdapterResult, CandidateRecord, SourceAdapter } from '../adapter-types.ts';
-import { SchemaDriftError } from '../adapter-types.ts';
 import {
-  EV_PRODUCTION, FACILITY_STATUSES, PLANT_STAGES, VEHICLE_CLASSES, type QuarantineEntry,
+  EV_PRODUCTION, FACILITY_STATUSES, PLANT_STAGES, VEHICLE_CLASSES,
 } from '../../../src/data/atlas-format.ts';
 import { SOURCES } from './sources.ts';
-import { REF_URL, clean, num, orNull, q, readTable, splitList, type ParsedRow } from './util.ts';
+import { REF_URL, clean, num, orNull, q, readInputTable, splitList, type ParsedRow } from './util.ts';
 
 export const CURATED_ASSEMBLY = 'assembly-plants.csv';
 export const CURATED_BATTERY = 'battery-facilities.csv';
@@ -67,10 +66,7 @@ function curatedAdapter(kind: 'assembly' | 'battery'): SourceAdapter {
     inputs: [file],
     parse(files): AdapterResult {
       const sid = meta.id;
-      const buf = files[file];
-      if (!buf) throw new SchemaDriftError(sid, `input ${file} not provided`);
-      const { rows, malformed } = readTable(sid, buf, required);
-      const quarantined: QuarantineEntry[] = [...malformed];
+      const { rows, quarantined, rowsRead } = readInputTable(sid, files, file, required);
       const records: CandidateRecord[] = [];
       const ids = new Set<string>();
       for (const r of rows) {
@@ -127,7 +123,7 @@ function curatedAdapter(kind: 'assembly' | 'battery'): SourceAdapter {
         }
         records.push(rec);
       }
-      return { source: meta, rowsRead: rows.length + malformed.length, records, quarantined };
+      return { source: meta, rowsRead, records, quarantined };
     },
   };
 }

@@ -1,9 +1,7 @@
 /** North American EV supply-chain investment announcements (2024; DOE/Argonne list + press releases). City-level points. */
 import type { AdapterResult, CandidateRecord, SourceAdapter } from '../adapter-types.ts';
-import { SchemaDriftError } from '../adapter-types.ts';
-import type { QuarantineEntry } from '../../../src/data/atlas-format.ts';
 import { SOURCES } from './sources.ts';
-import { REF_URL, clean, num, orNull, q, readTable } from './util.ts';
+import { REF_URL, clean, num, orNull, q, readInputTable } from './util.ts';
 
 export const INVESTMENTS_FILE = 'supply/na-ev-investments-2024.csv';
 const REQUIRED = ['technology', 'company_name', 'product', 'reported_investment', 'by_amount', 'city', 'state', 'country', 'latitude', 'longitude', 'timeline', 'Notes'];
@@ -27,10 +25,7 @@ export const investmentsAdapter: SourceAdapter = {
   inputs: [INVESTMENTS_FILE],
   parse(files): AdapterResult {
     const sid = SOURCES.investments.id;
-    const buf = files[INVESTMENTS_FILE];
-    if (!buf) throw new SchemaDriftError(sid, `input ${INVESTMENTS_FILE} not provided`);
-    const { rows, malformed } = readTable(sid, buf, REQUIRED);
-    const quarantined: QuarantineEntry[] = [...malformed];
+    const { rows, quarantined, rowsRead } = readInputTable(sid, files, INVESTMENTS_FILE, REQUIRED);
     const records: CandidateRecord[] = [];
     const seen = new Map<string, number>();
     let outTech = 0;
@@ -113,7 +108,7 @@ export const investmentsAdapter: SourceAdapter = {
     if (outCanada) parts.push(`${outCanada} Canadian rows`);
     return {
       source: SOURCES.investments,
-      rowsRead: rows.length + malformed.length,
+      rowsRead,
       records,
       quarantined,
       ...(outTech + outCanada ? { outOfScope: { count: outTech + outCanada, reason: parts.join('; ') } } : {}),

@@ -1,9 +1,7 @@
 /** MinMod (DARPA CriticalMAAS) mineral sites with battery minerals in the US and Mexico, mostly USGS datasets. */
 import type { AdapterResult, CandidateRecord, SourceAdapter } from '../adapter-types.ts';
-import { SchemaDriftError } from '../adapter-types.ts';
-import type { QuarantineEntry } from '../../../src/data/atlas-format.ts';
 import { SOURCES } from './sources.ts';
-import { DATASET, REF_URL, clean, num, orNull, q, readTable } from './util.ts';
+import { DATASET, REF_URL, clean, num, orNull, q, readInputTable } from './util.ts';
 
 export const MINMOD_FILE = 'supply/minmod-usmx-battery-minerals.csv.gz';
 const REQUIRED = [
@@ -48,10 +46,7 @@ export const minmodAdapter: SourceAdapter = {
   inputs: [MINMOD_FILE],
   parse(files): AdapterResult {
     const sid = SOURCES.minmod.id;
-    const buf = files[MINMOD_FILE];
-    if (!buf) throw new SchemaDriftError(sid, `input ${MINMOD_FILE} not provided`);
-    const { rows, malformed } = readTable(sid, buf, REQUIRED);
-    const quarantined: QuarantineEntry[] = [...malformed];
+    const { rows, quarantined, rowsRead } = readInputTable(sid, files, MINMOD_FILE, REQUIRED);
     const records: CandidateRecord[] = [];
     const seen = new Set<string>();
     for (const { row, data, raw } of rows) {
@@ -106,6 +101,6 @@ export const minmodAdapter: SourceAdapter = {
         },
       });
     }
-    return { source: SOURCES.minmod, rowsRead: rows.length + malformed.length, records, quarantined };
+    return { source: SOURCES.minmod, rowsRead, records, quarantined };
   },
 };

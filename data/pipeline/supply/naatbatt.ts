@@ -1,9 +1,7 @@
 /** NREL / NAATBatt Li-ion supply-chain database, commercial facilities. US and MX rows; Canadian rows are out of scope. */
 import type { AdapterResult, CandidateRecord, SourceAdapter } from '../adapter-types.ts';
-import { SchemaDriftError } from '../adapter-types.ts';
-import type { QuarantineEntry } from '../../../src/data/atlas-format.ts';
 import { SOURCES } from './sources.ts';
-import { clean, num, orNull, q, readTable } from './util.ts';
+import { clean, num, orNull, q, readInputTable } from './util.ts';
 
 export const NAATBATT_FILE = 'supply/naatbatt-2026-03-commercial.csv';
 const REQUIRED = [
@@ -59,10 +57,7 @@ export const naatbattAdapter: SourceAdapter = {
   inputs: [NAATBATT_FILE],
   parse(files): AdapterResult {
     const sid = SOURCES.naatbatt.id;
-    const buf = files[NAATBATT_FILE];
-    if (!buf) throw new SchemaDriftError(sid, `input ${NAATBATT_FILE} not provided`);
-    const { rows, malformed } = readTable(sid, buf, REQUIRED);
-    const quarantined: QuarantineEntry[] = [...malformed];
+    const { rows, quarantined, rowsRead } = readInputTable(sid, files, NAATBATT_FILE, REQUIRED);
     const records: CandidateRecord[] = [];
     let canada = 0;
     for (const { row, data, raw } of rows) {
@@ -145,7 +140,7 @@ export const naatbattAdapter: SourceAdapter = {
     }
     return {
       source: SOURCES.naatbatt,
-      rowsRead: rows.length + malformed.length,
+      rowsRead,
       records,
       quarantined,
       ...(canada ? { outOfScope: { count: canada, reason: 'Canadian facilities (the atlas covers the US and Mexico)' } } : {}),

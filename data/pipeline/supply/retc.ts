@@ -1,9 +1,8 @@
 /** SEMARNAT RETC 2022: vehicle assembly, battery plants, battery-mineral mines and smelters in Mexico, by SCIAN code. */
 import type { AdapterResult, CandidateRecord, SourceAdapter } from '../adapter-types.ts';
-import { SchemaDriftError } from '../adapter-types.ts';
-import type { PointLayerId, QuarantineEntry } from '../../../src/data/atlas-format.ts';
+import type { PointLayerId } from '../../../src/data/atlas-format.ts';
 import { SOURCES } from './sources.ts';
-import { clean, normalize, num, orNull, q, readTable } from './util.ts';
+import { clean, normalize, num, orNull, q, readInputTable } from './util.ts';
 
 export const RETC_FILE = 'supply/retc-2022-mx-auto-battery-mining.csv';
 const REQUIRED = ['nra', 'name', 'scian', 'scian_desc', 'activity', 'latitude', 'longitude', 'state', 'municipality'];
@@ -46,10 +45,7 @@ export const retcAdapter: SourceAdapter = {
   inputs: [RETC_FILE],
   parse(files): AdapterResult {
     const sid = SOURCES.retc.id;
-    const buf = files[RETC_FILE];
-    if (!buf) throw new SchemaDriftError(sid, `input ${RETC_FILE} not provided`);
-    const { rows, malformed } = readTable(sid, buf, REQUIRED);
-    const quarantined: QuarantineEntry[] = [...malformed];
+    const { rows, quarantined, rowsRead } = readInputTable(sid, files, RETC_FILE, REQUIRED);
     const records: CandidateRecord[] = [];
     const outReasons = new Map<string, number>();
     for (const { row, data, raw } of rows) {
@@ -130,7 +126,7 @@ export const retcAdapter: SourceAdapter = {
     const outCount = [...outReasons.values()].reduce((a, b) => a + b, 0);
     return {
       source: SOURCES.retc,
-      rowsRead: rows.length + malformed.length,
+      rowsRead,
       records,
       quarantined,
       ...(outCount

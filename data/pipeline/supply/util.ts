@@ -208,3 +208,19 @@ export function isoDate(s: string): string | null {
 /** Reserved attribute keys: carried from adapters to the mergers, removed before output. */
 export const REF_URL = '__refUrl';
 export const DATASET = '__dataset';
+
+/**
+ * Reads one input table of an adapter: a missing input or a missing required column is schema drift;
+ * malformed rows start the adapter's quarantine list and count as rows read.
+ */
+export function readInputTable(
+  sourceId: string,
+  files: Record<string, Buffer>,
+  file: string,
+  required: string[],
+): { rows: ParsedRow[]; quarantined: QuarantineEntry[]; rowsRead: number } {
+  const buf = files[file];
+  if (!buf) throw new SchemaDriftError(sourceId, `input ${file} not provided`);
+  const { rows, malformed } = readTable(sourceId, buf, required);
+  return { rows, quarantined: [...malformed], rowsRead: rows.length + malformed.length };
+}
