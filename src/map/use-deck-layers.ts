@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useTranslation } from 'react-i18next';
-import { POINT_LAYER_IDS, type FlowRecord, type LayerId, type PointLayerId } from '../data/atlas-format.ts';
+import type { FlowRecord, PointLayerId } from '../data/atlas-format.ts';
 import type { LayerColumns } from '../data/atlas-data.ts';
 import { useAtlasStore, pickAtlasState } from '../state/store.ts';
 import { useFlowMask, useLayerMasks } from '../filters/use-layer-masks.ts';
@@ -155,13 +155,3 @@ export function useDeckLayers(): DeckBindings {
 
   return { deckLayers, onFeatureClick, getTooltip };
 }
-
-/** Layer ids a point layer draws, for tests and the panels (e.g. to check visibility). */
-export const DECK_LAYER_IDS: Record<LayerId, readonly string[]> = {
-  chargers: [CHARGER_LAYER_IDS.hexagons, CHARGER_LAYER_IDS.points],
-  minerals: ['minerals'],
-  'battery-plants': ['battery-plants-approximate', 'battery-plants'],
-  'assembly-plants': ['assembly-plants-approximate', 'assembly-plants', 'assembly-plants-outline'],
-  flows: ['flows'],
-};
-export { POINT_LAYER_IDS };

@@ -26,33 +26,28 @@ export const SELECTION_RING = {
 } as const;
 
 export function buildSelectionLayers(rings: SelectionRing[], visible: boolean): Layer[] {
-  const radius = (r: SelectionRing) => r.radius + SELECTION_RING.gapPixels;
+  // the halo (dark, wide) and the ring (bright, on top) are the same circles drawn twice
+  const shared = {
+    data: rings,
+    visible: visible && rings.length > 0,
+    pickable: false,
+    radiusUnits: 'pixels',
+    filled: false,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getPosition: (r: SelectionRing) => r.position,
+    getRadius: (r: SelectionRing) => r.radius + SELECTION_RING.gapPixels,
+  } as const;
   return [
     new ScatterplotLayer<SelectionRing>({
+      ...shared,
       id: 'selection-halo',
-      data: rings,
-      visible: visible && rings.length > 0,
-      pickable: false,
-      radiusUnits: 'pixels',
-      filled: false,
-      stroked: true,
-      lineWidthUnits: 'pixels',
-      getPosition: (r) => r.position,
-      getRadius: radius,
       getLineColor: SELECTION_RING.halo,
       getLineWidth: (r) => (r.primary ? SELECTION_RING.haloWidth : SELECTION_RING.haloWidth - 2),
     }),
     new ScatterplotLayer<SelectionRing>({
+      ...shared,
       id: 'selection-ring',
-      data: rings,
-      visible: visible && rings.length > 0,
-      pickable: false,
-      radiusUnits: 'pixels',
-      filled: false,
-      stroked: true,
-      lineWidthUnits: 'pixels',
-      getPosition: (r) => r.position,
-      getRadius: radius,
       getLineColor: (r) => (r.primary ? SELECTION_RING.ring : SELECTION_RING.chainRing),
       getLineWidth: (r) => (r.primary ? SELECTION_RING.ringWidth : SELECTION_RING.chainRingWidth),
     }),
