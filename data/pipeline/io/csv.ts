@@ -1,8 +1,27 @@
-/** CSV parsing on top of papaparse: header checks (schema drift), malformed rows to quarantine. */
+/**
+ * The one CSV/TSV reader of the pipeline (charger and supply adapters, curated files, flows, overrides), on top of
+ * papaparse: encoding detection (UTF-8 with or without BOM, else windows-1252/ISO-8859-1, said in a warning; NUL
+ * bytes or UTF-16 are an error naming the file), CRLF/CR line ends, header checks (schema drift), malformed rows
+ * to quarantine with their line number and reason.
+ */
 import Papa from 'papaparse';
 import type { QuarantineEntry } from '../../../src/data/atlas-format.ts';
 import { SchemaDriftError } from '../adapter-types.ts';
-import { decodeText } from './read-input.ts';
+import { decodeText, type TextEncodingName } from './read-input.ts';
+
+export interface CsvText {
+  /** decoded text, BOM stripped, line ends normalised to \n */
+  text: string;
+  encoding: TextEncodingName;
+  /** set when the input was not UTF-8 (decoded as windows-1252) */
+  warning: string | null;
+}
+
+/** Decodes a CSV/TSV input (see decodeText) and normalises CRLF and CR line ends to LF. `label` names the file in errors. */
+export function readCsvText(buf: Uint8Array, label: string): CsvText {
+  const d = decodeText(buf, label);
+  return { text: d.text.replace(/\r\n?/g, '\n'), encoding: d.encoding, warning: d.warning };
+}
 
 export interface CsvRow {
   /** 1-based line number of the row's first line in the file (header = 1) */
@@ -32,7 +51,7 @@ export function truncateRaw(s: string): string {
 }
 
 export function parseCsv(sourceId: string, buf: Buffer, opts: ParseCsvOptions = {}): ParsedCsv {
-  const decoded = decodeText(buf, sourceId);
+  const decoded = readCsvText(buf, sourceId);
   const warnings = decoded.warning ? [decoded.warning] : [];
   let text = decoded.text;
   if (opts.skipLines) {
@@ -115,6 +134,85 @@ function lineNumbers(text: string, n: number): number[] {
     }
   }
   return out;
+}
+
+export type Row = Record<string, string>;
+export interface ParsedRow {
+  /** 1-based line number in the file (header = 1, after any preamble lines) */
+  row: number;
+  data: Row;
+  raw: string;
+}
+
+export interface ReadTableOptions {
+  skipLines?: number;
+  delimiter?: string;
+  /** a cell equal to this token (e.g. '<Null>') reads as empty */
+  nullToken?: string;
+  /** names the file in encoding errors (default: the source id) */
+  label?: string;
+  /** column names to use when the file has no usable header row: every line (after skipLines) is data */
+  columns?: string[];
+}
+
+/**
+ * Parse a CSV/TSV with untrimmed cells (the supply adapters' and curated files' reader); checks that every
+ * `required` column exists (else SchemaDriftError naming them). Rows with a wrong field count are returned in
+ * `malformed` with their line number; blank lines are skipped.
+ */
+export function readTable(
+  sourceId: string,
+  buf: Buffer,
+  required: string[],
+  opts: ReadTableOptions = {},
+): { header: string[]; rows: ParsedRow[]; malformed: QuarantineEntry[]; encoding: TextEncodingName; warnings: string[] } {
+  const decoded = readCsvText(buf, opts.label ?? sourceId);
+  let text = decoded.text;
+  let lineBase = 0;
+  for (let i = 0; i < (opts.skipLines ?? 0); i++) {
+    const nl = text.indexOf('\n');
+    text = nl < 0 ? '' : text.slice(nl + 1);
+    lineBase++;
+  }
+  const res = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: opts.delimiter ?? ',' });
+  const lines = res.data;
+  const headerCells = opts.columns ?? lines[0];
+  if (!headerCells || headerCells.every((h) => h.trim() === '')) {
+    throw new SchemaDriftError(sourceId, 'the file is empty (no header row)');
+  }
+  const header = headerCells.map((h) => h.trim());
+  const missing = required.filter((c) => !header.includes(c));
+  if (missing.length) {
+    throw new SchemaDriftError(sourceId, `missing column(s) ${missing.map((m) => `"${m}"`).join(', ')}; found: ${header.join(', ')}`);
+  }
+  // line numbers: papaparse does not expose them per row; count newlines inside each parsed row
+  const rows: ParsedRow[] = [];
+  const malformed: QuarantineEntry[] = [];
+  let line = opts.columns ? lineBase : lineBase + 1 + countNewlines(headerCells);
+  for (let i = opts.columns ? 0 : 1; i < lines.length; i++) {
+    const cells = lines[i]!;
+    const rowLine = line + 1;
+    line += 1 + countNewlines(cells);
+    if (cells.length === 1 && cells[0]!.trim() === '') continue; // blank line
+    const raw = truncateRaw(cells.join(opts.delimiter === '\t' ? '\t' : ','));
+    if (cells.length !== header.length) {
+      malformed.push({ sourceId, row: rowLine, recordId: null, reason: `malformed row: ${cells.length} fields, header has ${header.length}`, raw });
+      continue;
+    }
+    const data: Row = {};
+    header.forEach((h, j) => {
+      const v = cells[j] ?? '';
+      data[h] = opts.nullToken && v.trim() === opts.nullToken ? '' : v;
+    });
+    rows.push({ row: rowLine, data, raw });
+  }
+  return { header, rows, malformed, encoding: decoded.encoding, warnings: decoded.warning ? [decoded.warning] : [] };
+}
+
+function countNewlines(cells: string[]): number {
+  let n = 0;
+  for (const c of cells) for (let i = 0; i < c.length; i++) if (c.charCodeAt(i) === 10) n++;
+  return n;
 }
 
 /** Throws SchemaDriftError naming every missing column (and close matches that look renamed). */

@@ -20,12 +20,12 @@ export const usgsLithiumAdapter: SourceAdapter = {
     const sid = SOURCES.usgsLithium.id;
     const site = files[USGS_LI_SITE];
     if (!site) throw new SchemaDriftError(sid, `input ${USGS_LI_SITE} not provided`);
-    const sites = readTable(sid, site, ['Site_ID *', 'Site_Name', 'Commodity', 'Approx_Lon', 'Approx_Lat'], { nullToken: '<Null>' });
+    const sites = readTable(sid, site, ['Site_ID *', 'Site_Name', 'Commodity', 'Approx_Lon', 'Approx_Lat'], { nullToken: '<Null>', label: `${sid} (${USGS_LI_SITE})` });
     // state per site from the feature points; deposit model per site (both optional)
     const stateOf = new Map<string, string>();
     const ptBuf = files[USGS_LI_PT];
     if (ptBuf) {
-      const pts = readTable(sid, ptBuf, ['Site_ID *', 'State'], { nullToken: '<Null>' });
+      const pts = readTable(sid, ptBuf, ['Site_ID *', 'State'], { nullToken: '<Null>', label: `${sid} (${USGS_LI_PT})` });
       for (const p of pts.rows) {
         const s = clean(p.data['Site_ID *']);
         const st = clean(p.data.State);
@@ -35,7 +35,7 @@ export const usgsLithiumAdapter: SourceAdapter = {
     const modelOf = new Map<string, string>();
     const mBuf = files[USGS_LI_MODEL];
     if (mBuf) {
-      const models = readTable(sid, mBuf, ['Site_ID *', 'DpMd_NoNm'], { nullToken: '<Null>' });
+      const models = readTable(sid, mBuf, ['Site_ID *', 'DpMd_NoNm'], { nullToken: '<Null>', label: `${sid} (${USGS_LI_MODEL})` });
       for (const m of models.rows) {
         const s = clean(m.data['Site_ID *']);
         const v = clean(m.data.DpMd_NoNm);

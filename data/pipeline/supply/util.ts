@@ -1,84 +1,9 @@
 /** Small helpers shared by the supply-chain adapters (CSV, names, distances). */
-import Papa from 'papaparse';
 import type { QuarantineEntry } from '../../../src/data/atlas-format.ts';
 import { SchemaDriftError } from '../adapter-types.ts';
+import { readTable, truncateRaw, type ParsedRow } from '../io/csv.ts';
 
-export type Row = Record<string, string>;
-export interface ParsedRow {
-  /** 1-based line number in the file (header = 1, after any preamble lines) */
-  row: number;
-  data: Row;
-  raw: string;
-}
-
-/** Decode bytes as UTF-8 (BOM stripped). */
-export function decode(buf: Buffer): string {
-  let text = buf.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
-}
-
-export function truncateRaw(s: string): string {
-  return s.length > 500 ? s.slice(0, 500) : s;
-}
-
-/**
- * Parse a CSV/TSV; checks that every `required` column exists (else SchemaDriftError naming them).
- * Rows with a wrong field count are returned in `malformed`.
- */
-export function readTable(
-  sourceId: string,
-  buf: Buffer,
-  required: string[],
-  opts: { skipLines?: number; delimiter?: string; nullToken?: string } = {},
-): { header: string[]; rows: ParsedRow[]; malformed: QuarantineEntry[] } {
-  let text = decode(buf).replace(/\r\n?/g, '\n');
-  let lineBase = 0;
-  for (let i = 0; i < (opts.skipLines ?? 0); i++) {
-    const nl = text.indexOf('\n');
-    text = nl < 0 ? '' : text.slice(nl + 1);
-    lineBase++;
-  }
-  const res = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: opts.delimiter ?? ',' });
-  const lines = res.data;
-  const headerCells = lines[0];
-  if (!headerCells || headerCells.every((h) => h.trim() === '')) {
-    throw new SchemaDriftError(sourceId, 'the file is empty (no header row)');
-  }
-  const header = headerCells.map((h) => h.trim());
-  const missing = required.filter((c) => !header.includes(c));
-  if (missing.length) {
-    throw new SchemaDriftError(sourceId, `missing column(s) ${missing.map((m) => `"${m}"`).join(', ')}; found: ${header.join(', ')}`);
-  }
-  // line numbers: papaparse does not expose them per row; count newlines inside each parsed row
-  const rows: ParsedRow[] = [];
-  const malformed: QuarantineEntry[] = [];
-  let line = lineBase + 1 + countNewlines(headerCells);
-  for (let i = 1; i < lines.length; i++) {
-    const cells = lines[i]!;
-    const rowLine = line + 1;
-    line += 1 + countNewlines(cells);
-    if (cells.length === 1 && cells[0]!.trim() === '') continue; // blank line
-    const raw = truncateRaw(cells.join(opts.delimiter === '\t' ? '\t' : ','));
-    if (cells.length !== header.length) {
-      malformed.push({ sourceId, row: rowLine, recordId: null, reason: `malformed row: ${cells.length} fields, header has ${header.length}`, raw });
-      continue;
-    }
-    const data: Row = {};
-    header.forEach((h, j) => {
-      const v = cells[j] ?? '';
-      data[h] = opts.nullToken && v.trim() === opts.nullToken ? '' : v;
-    });
-    rows.push({ row: rowLine, data, raw });
-  }
-  return { header, rows, malformed };
-}
-
-function countNewlines(cells: string[]): number {
-  let n = 0;
-  for (const c of cells) for (let i = 0; i < c.length; i++) if (c.charCodeAt(i) === 10) n++;
-  return n;
-}
+export { readTable, truncateRaw, type ParsedRow, type Row } from '../io/csv.ts';
 
 /** Trim and collapse whitespace. */
 export function clean(s: string | undefined | null): string {
@@ -221,6 +146,6 @@ export function readInputTable(
 ): { rows: ParsedRow[]; quarantined: QuarantineEntry[]; rowsRead: number } {
   const buf = files[file];
   if (!buf) throw new SchemaDriftError(sourceId, `input ${file} not provided`);
-  const { rows, malformed } = readTable(sourceId, buf, required);
+  const { rows, malformed } = readTable(sourceId, buf, required, { label: `${sourceId} (${file})` });
   return { rows, quarantined: [...malformed], rowsRead: rows.length + malformed.length };
 }
