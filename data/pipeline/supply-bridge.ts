@@ -1,21 +1,19 @@
-/** The supply-chain part of the build (data/pipeline/supply), as one replaceable unit: tests inject their own. */
-import type { DetailRecord, FlowRecord, PointLayerId, QuarantineEntry, SourceInfo } from '../../src/data/atlas-format.ts';
-import type { LayerMerger, SourceAdapter } from './adapter-types.ts';
+/** The supply-chain processing of the build (layer mergers, curated overrides, flows), as one replaceable unit:
+ *  tests inject their own. The supply sources themselves are in the source registry (data/pipeline/sources/). */
+import type { DetailRecord, FlowRecord, PointLayerId, QuarantineEntry } from '../../src/data/atlas-format.ts';
+import type { LayerMerger } from './adapter-types.ts';
+import type { StateIndex } from './geo/state-index.ts';
 import * as supply from './supply/index.ts';
 
 export interface SupplyModule {
-  supplyAdapters: SourceAdapter[];
   layerMergers: Partial<Record<'minerals' | 'battery-plants' | 'assembly-plants', LayerMerger>>;
   applyOverrides?: (records: DetailRecord[], layer: PointLayerId, overridesCsv: Buffer) => { records: DetailRecord[]; errors: string[] };
-  buildFlows?: (flowsCsv: Buffer, jvCsv: Buffer | null, facilities: DetailRecord[]) => { flows: FlowRecord[]; quarantined: QuarantineEntry[]; source?: unknown };
-  /** descriptions of the sources flows cite (curated flows, JV links), keyed by source id */
-  flowSources?: Record<string, Partial<SourceInfo>>;
+  /** `states` gives each flow end its state when the end is not a facility (null: no basemap) */
+  buildFlows?: (flowsCsv: Buffer, jvCsv: Buffer | null, facilities: DetailRecord[], states?: StateIndex | null) => { flows: FlowRecord[]; quarantined: QuarantineEntry[]; source?: unknown };
 }
 
 export const defaultSupply: SupplyModule = {
-  supplyAdapters: supply.supplyAdapters,
   layerMergers: supply.layerMergers,
   applyOverrides: supply.applyOverrides,
   buildFlows: supply.buildFlows,
-  flowSources: Object.fromEntries([supply.supplySources.curatedFlows, supply.supplySources.jv].map((meta) => [meta.id, meta as Partial<SourceInfo>])),
 };

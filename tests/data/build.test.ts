@@ -8,7 +8,7 @@ import { TruncationError } from '../../data/pipeline/baseline.ts';
 import { decodeColumn } from '../../data/pipeline/output/columns.ts';
 import { exportGeojson } from '../../data/pipeline/output/export-geojson.ts';
 import { readLayerDetails } from '../../data/pipeline/output/read-details.ts';
-import { chargerSnapshotAdapters } from '../../data/pipeline/chargers/index.ts';
+import { defaultRegistry } from '../../data/pipeline/sources/default-sources.ts';
 import { FIXTURES, HAS_REAL_STATES, HAS_SHARED, REAL_STATES, REPO, SHARED } from './helpers.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'atlas-build-'));
@@ -119,7 +119,7 @@ describe('failure modes and curated-only mode', () => {
     const snap = join(tmp, 'drift');
     mkdirSync(join(snap, 'chargers'), { recursive: true });
     copyFileSync(join(FIXTURES, 'bad/afdc-missing-column.csv'), join(snap, 'chargers/afdc-us-elec-2022-01.csv.gz'));
-    const p = buildAtlas(opts({ snapshotDir: snap, outDir: join(tmp, 'drift-out'), baselinePath: null, supply: { supplyAdapters: [], layerMergers: {} }, chargerAdapters: chargerSnapshotAdapters.slice(0, 1) }));
+    const p = buildAtlas(opts({ snapshotDir: snap, outDir: join(tmp, 'drift-out'), baselinePath: null, supply: { layerMergers: {} }, sources: defaultRegistry().only(['afdc-us-2022']) }));
     await expect(p).rejects.toThrow(BuildFailure);
     await expect(p).rejects.toThrow(/afdc-us-2022.*"Longitude"/s);
   });
@@ -130,7 +130,7 @@ describe('failure modes and curated-only mode', () => {
     copyFileSync(join(FIXTURES, 'bad/afdc-bom-crlf.csv'), join(snap, 'chargers/afdc-us-elec-2022-01.csv.gz'));
     const baseline = join(tmp, 'baseline.json');
     writeFileSync(baseline, JSON.stringify({ 'afdc-us-2022': 50270 }));
-    const base = { snapshotDir: snap, baselinePath: baseline, supply: { supplyAdapters: [], layerMergers: {} }, chargerAdapters: chargerSnapshotAdapters.slice(0, 1) };
+    const base = { snapshotDir: snap, baselinePath: baseline, supply: { layerMergers: {} }, sources: defaultRegistry().only(['afdc-us-2022']) };
     await expect(buildAtlas(opts({ ...base, outDir: join(tmp, 'shr1') }))).rejects.toThrow(TruncationError);
     const ok = await buildAtlas(opts({ ...base, outDir: join(tmp, 'shr2'), allowShrink: true }));
     expect(ok.manifest.layers.chargers.count).toBe(2);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildAtlas } from '../../data/pipeline/build.ts';
 import { fetchLive, LIVE_FILES, liveUrls } from '../../data/pipeline/live/live-sources.ts';
+import { defaultRegistry } from '../../data/pipeline/sources/default-sources.ts';
 import { FIXTURES, HAS_REAL_STATES, HAS_SHARED, REAL_STATES, REPO, SHARED } from './helpers.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'atlas-live-'));
@@ -38,7 +39,7 @@ describe('live refresh path (never touches the network in tests)', () => {
     const r = await buildAtlas({
       snapshotDir: SHARED, curatedDir: join(REPO, 'data/curated'), outDir: join(tmp, 'out'), liveDir: live,
       basemapPath: HAS_REAL_STATES ? REAL_STATES : join(FIXTURES, 'states-fixture.geojson'), baselinePath: null,
-      supply: { supplyAdapters: [], layerMergers: {} },
+      supply: { layerMergers: {} }, sources: defaultRegistry().withoutRecordsOf(['minerals', 'battery-plants', 'assembly-plants']),
     });
     const m = r.manifest;
     expect(m.mode).toBe('live');

@@ -2,7 +2,7 @@
  *  through the same parsers as the snapshots (origin 'live'). */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SourceAdapter } from '../adapter-types.ts';
+import type { SourceContext, SourceEntry } from '../sources/registry.ts';
 import { AFDC_LIVE_ID, parseAfdcFull } from '../chargers/afdc.ts';
 import { OCM_LIVE_MX_ID, OCM_LIVE_US_ID, parseOcm, parseOcmReference } from '../chargers/ocm.ts';
 
@@ -92,44 +92,44 @@ export async function fetchLive(liveDir: string, env: NodeJS.ProcessEnv = proces
   return report;
 }
 
-/** A source adapter plus where its relative inputs live and which origin it reports. */
-export interface PlannedAdapter {
-  adapter: SourceAdapter;
-  origin: 'snapshot' | 'live' | 'curated';
-  /** folder for relative inputs (absolute inputs are read as they are) */
-  baseDir: string;
+/** Live sources, registered in the source registry like every other source (data/pipeline/sources/default-sources.ts).
+ *  Each builds its adapter from what is in the live cache; with nothing cached it is not planned (not "missing"). */
+export function liveSourceEntries(): SourceEntry[] {
+  const cached = (ctx: SourceContext, file: string) => !!ctx.liveDir && existsSync(join(ctx.liveDir, file));
+  const date = (ctx: SourceContext, f: string) => (readLiveMeta(ctx.liveDir!)[f]?.fetchedAt ?? '').slice(0, 10) || 'unknown';
+  const ocmRef = (ctx: SourceContext) => {
+    if (cached(ctx, LIVE_FILES.ocmRef)) return join(ctx.liveDir!, LIVE_FILES.ocmRef);
+    const snap = join(ctx.snapshotDir, SNAPSHOT_OCM_REFERENCE);
+    return existsSync(snap) ? snap : null;
+  };
+  const ocm = (id: string, file: string, cc: string, replaces: string[]): SourceEntry => ({
+    id, origin: 'live', role: 'records', datasets: ['chargers'], replaces,
+    meta: { title: `Open Charge Map POIs in ${cc} (live API)`, publisher: 'Open Charge Map', url: 'https://openchargemap.org/', licence: 'CC BY-SA 4.0 (© Open Charge Map contributors)', asOf: 'date of the last fetch' },
+    adapter: (ctx) => {
+      const refPath = ocmRef(ctx);
+      if (!cached(ctx, file) || !refPath) return null;
+      return {
+        sourceId: id, origin: 'snapshot', inputs: [file, refPath],
+        parse: (files) => parseOcm(files[file]!, parseOcmReference(files[refPath]!), { sourceId: id, title: `Open Charge Map POIs in ${cc} (live API)`, asOf: date(ctx, file), origin: 'live' }),
+      };
+    },
+  });
+  return [
+    {
+      id: AFDC_LIVE_ID, origin: 'live', role: 'records', datasets: ['chargers'], replaces: ['afdc-us-2022', 'afdc-ny-2025'],
+      meta: { title: 'AFDC electric vehicle charging stations, US (live API)', publisher: 'US DOE Alternative Fuels Data Center (NREL)', url: 'https://afdc.energy.gov/stations', licence: 'Public domain (US government work)', asOf: 'date of the last fetch' },
+      adapter: (ctx) =>
+        cached(ctx, LIVE_FILES.afdc)
+          ? {
+              sourceId: AFDC_LIVE_ID, origin: 'snapshot', inputs: [LIVE_FILES.afdc],
+              parse: (files) => parseAfdcFull(files[LIVE_FILES.afdc]!, { sourceId: AFDC_LIVE_ID, title: 'AFDC electric vehicle charging stations, US (live API)', asOf: date(ctx, LIVE_FILES.afdc), origin: 'live' }),
+            }
+          : null,
+    },
+    ocm(OCM_LIVE_MX_ID, LIVE_FILES.ocmMX, 'Mexico', ['ocm-mx-2019']),
+    ocm(OCM_LIVE_US_ID, LIVE_FILES.ocmUS, 'the United States', []),
+  ];
 }
 
-/** Live adapters for whatever is in the cache, and the snapshot source ids they replace. */
-export function liveAdapters(liveDir: string, snapshotOcmRef: string | null): { planned: PlannedAdapter[]; replaces: string[] } {
-  const meta = readLiveMeta(liveDir);
-  const has = (f: string) => existsSync(join(liveDir, f));
-  const date = (f: string) => (meta[f]?.fetchedAt ?? '').slice(0, 10) || 'unknown';
-  const planned: PlannedAdapter[] = [];
-  const replaces: string[] = [];
-  if (has(LIVE_FILES.afdc)) {
-    planned.push({
-      origin: 'live',
-      baseDir: liveDir,
-      adapter: {
-        sourceId: AFDC_LIVE_ID, origin: 'snapshot', inputs: [LIVE_FILES.afdc],
-        parse: (files) => parseAfdcFull(files[LIVE_FILES.afdc]!, { sourceId: AFDC_LIVE_ID, title: 'AFDC electric vehicle charging stations, US (live API)', asOf: date(LIVE_FILES.afdc), origin: 'live' }),
-      },
-    });
-    replaces.push('afdc-us-2022', 'afdc-ny-2025');
-  }
-  const refPath = has(LIVE_FILES.ocmRef) ? join(liveDir, LIVE_FILES.ocmRef) : snapshotOcmRef;
-  for (const [file, id, cc] of [[LIVE_FILES.ocmMX, OCM_LIVE_MX_ID, 'Mexico'], [LIVE_FILES.ocmUS, OCM_LIVE_US_ID, 'the United States']] as const) {
-    if (!has(file) || !refPath || !existsSync(refPath)) continue;
-    planned.push({
-      origin: 'live',
-      baseDir: liveDir,
-      adapter: {
-        sourceId: id, origin: 'snapshot', inputs: [file, refPath],
-        parse: (files) => parseOcm(files[file]!, parseOcmReference(files[refPath]!), { sourceId: id, title: `Open Charge Map POIs in ${cc} (live API)`, asOf: date(file), origin: 'live' }),
-      },
-    });
-    if (id === OCM_LIVE_MX_ID) replaces.push('ocm-mx-2019');
-  }
-  return { planned, replaces };
-}
+/** The snapshot's OCM reference tables (inputs of the live OCM sources when no live reference is cached). */
+export const SNAPSHOT_OCM_REFERENCE = 'chargers/ocm/reference-2021-08.json.gz';
