@@ -3,26 +3,26 @@ import { useTranslation } from 'react-i18next';
 import { useManifest } from '../data/queries.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { categoryLabel } from './format.ts';
-import { toggleFilterValue, type FilterGroupSpec } from './filter-options.ts';
+import { filterValues, toggleFilterValue, type FilterOption } from '../filters/filter-options.ts';
 
 /** One attribute filter as a group of checkboxes: all checked = no restriction. */
-export function AttributeFilter({ spec }: { spec: FilterGroupSpec }) {
+export function AttributeFilter({ option }: { option: FilterOption }) {
   const { t } = useTranslation();
   const manifest = useManifest().data;
-  const current = useAtlasStore((s) => s.filters[spec.key]);
+  const current = useAtlasStore((s) => s.filters[option.param] ?? null);
   const setFilter = useAtlasStore((s) => s.setFilter);
   const idPrefix = useId();
-  const options = spec.values(manifest);
+  const options = filterValues(option, manifest);
   const label = (value: string) => {
-    if (spec.namespace) return categoryLabel(t, spec.namespace, value);
+    if (option.domain) return categoryLabel(t, option.domain, value);
     if (value === 'unknown') return t('filters.noNetwork');
     if (value === 'other') return t('filters.otherNetworks');
     return value;
   };
   const noneLeft = current !== null && current.length === 0;
   return (
-    <fieldset className="attribute-filter" data-filter={spec.key}>
-      <legend>{t(`filters.group.${spec.key}`)}</legend>
+    <fieldset className="attribute-filter" data-filter={option.param}>
+      <legend>{t(`filterGroups.${option.param}`)}</legend>
       <ul className="checkbox-list">
         {options.map((value, i) => {
           const id = `${idPrefix}-${i}`;
@@ -33,7 +33,7 @@ export function AttributeFilter({ spec }: { spec: FilterGroupSpec }) {
                 type="checkbox"
                 id={id}
                 checked={checked}
-                onChange={(event) => setFilter(spec.key, toggleFilterValue(current, options, value, event.currentTarget.checked))}
+                onChange={(event) => setFilter(option.param, toggleFilterValue(current, options, value, event.currentTarget.checked))}
               />
               <label htmlFor={id}>{label(value)}</label>
             </li>

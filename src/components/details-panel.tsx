@@ -5,13 +5,14 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { DetailRecord, FlowEndpoint, FlowRecord, LayerId, SourceInfo, SourceRef } from '../data/atlas-format.ts';
+import type { DetailRecord, FlowEndpoint, FlowRecord, DatasetId, SourceInfo, SourceRef } from '../data/atlas-format.ts';
 import { useFlows, useManifest } from '../data/queries.ts';
 import { useSelectionStatus } from '../map/selection.ts';
 import { useStateNames, stateNameMap } from '../search/basemap-names.ts';
 import type { Language } from '../state/atlas-state.ts';
 import { useAtlasStore } from '../state/store.ts';
-import { categoryLabel, categoryNamespace, formatDate, formatNumber, isIsoDate, safeHref, stateLabel } from './format.ts';
+import { attributeDomain } from '../data/datasets.ts';
+import { categoryLabel, formatDate, formatNumber, isIsoDate, safeHref, stateLabel } from './format.ts';
 import '../styles/panels.css';
 
 type AttributeValue = DetailRecord['attributes'][string];
@@ -23,7 +24,7 @@ function attributeName(t: TFunction, key: string): string {
 function scalarText(t: TFunction, language: Language, layer: string, key: string, value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? t('details.yes') : t('details.no');
   if (typeof value === 'number') return formatNumber(value, language);
-  const namespace = categoryNamespace(layer, key);
+  const namespace = attributeDomain(layer, key);
   if (namespace) return categoryLabel(t, namespace, value);
   if (isIsoDate(value)) return formatDate(value, language);
   return value;
@@ -179,7 +180,7 @@ function FlowLinks({ facilityId }: { facilityId: string }) {
   );
 }
 
-function PointDetails({ layer, record, sources }: { layer: LayerId; record: DetailRecord; sources: Record<string, SourceInfo> | undefined }) {
+function PointDetails({ layer, record, sources }: { layer: DatasetId; record: DetailRecord; sources: Record<string, SourceInfo> | undefined }) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   const entries = Object.entries(record.attributes ?? {});

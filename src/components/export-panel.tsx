@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { POINT_LAYER_IDS, type LayerId } from '../data/atlas-format.ts';
+import { FLOW_LAYER_SPECS, LAYER_IDS, LAYER_SPECS, POINT_LAYER_SPECS } from '../map/layers/index.ts';
 import { useManifest } from '../data/queries.ts';
 import { countVisible } from '../filters/layer-mask.ts';
 import { useFlowMask, useLayerMasks } from '../filters/use-layer-masks.ts';
@@ -27,11 +27,12 @@ export function ExportPanel() {
   const [message, setMessage] = useState('');
   const id = useId();
 
-  const visibleLayers = (Object.keys(layers) as LayerId[]).filter((layer) => layers[layer]);
+  const visibleLayers = LAYER_IDS.filter((layer) => layers[layer]);
   let total = 0;
-  for (const layer of visibleLayers) {
-    if (layer === 'flows') total += flowMask ? countVisible(flowMask) : 0;
-    else total += masks[layer] ? countVisible(masks[layer]!) : 0;
+  for (const spec of LAYER_SPECS) {
+    if (!layers[spec.id]) continue;
+    const mask = spec.kind === 'flows' ? flowMask : masks[spec.id];
+    total += mask ? countVisible(mask) : 0;
   }
 
   const run = async (format: Format) => {
@@ -46,21 +47,22 @@ export function ExportPanel() {
       const size = limitToView ? mapElementSize() : null;
       const bounds = size ? viewBounds(state.view, size.width, size.height) : null;
       const rows: ExportRow[] = [];
-      for (const layer of POINT_LAYER_IDS) {
-        const mask = masks[layer];
-        if (!state.layers[layer] || !mask || countVisible(mask) === 0) continue;
-        const layerName = t(`layers.${layer}`);
+      for (const spec of POINT_LAYER_SPECS) {
+        const layer = spec.dataset;
+        const mask = masks[spec.id];
+        if (!state.layers[spec.id] || !mask || countVisible(mask) === 0) continue;
+        const layerName = t(`layers.${spec.id}`);
         setMessage(t('export.loadingDetailsUnknown', { layer: layerName }));
         const details = await loadLayerDetails(queryClient, manifest, layer, (fraction) =>
           setMessage(fraction === null ? t('export.loadingDetailsUnknown', { layer: layerName }) : t('export.loadingDetails', { layer: layerName, percent: Math.round(fraction * 100) })),
         );
         rows.push(...pointRows(layer, details, mask, bounds));
       }
-      if (state.layers.flows && flows && flowMask) rows.push(...flowRows(flows, flowMask, bounds));
+      if (FLOW_LAYER_SPECS.some((spec) => state.layers[spec.id]) && flows && flowMask) rows.push(...flowRows(flows, flowMask, bounds));
       const scope = [
         `countries: ${state.countries.join(', ') || '(none)'}`,
-        `layers: ${(Object.keys(state.layers) as LayerId[]).filter((l) => state.layers[l]).join(', ') || '(none)'}`,
-        ...ATTRIBUTE_FILTER_KEYS.filter((key) => state.filters[key] !== null).map((key) => `filter ${key}: ${state.filters[key]!.join(', ') || '(nothing allowed)'}`),
+        `layers: ${LAYER_IDS.filter((l) => state.layers[l]).join(', ') || '(none)'}`,
+        ...ATTRIBUTE_FILTER_KEYS.filter((key) => state.filters[key] != null).map((key) => `filter ${key}: ${state.filters[key]!.join(', ') || '(nothing allowed)'}`),
         bounds
           ? `map view: west ${bounds.west.toFixed(4)}, south ${bounds.south.toFixed(4)}, east ${bounds.east.toFixed(4)}, north ${bounds.north.toFixed(4)}`
           : 'all features passing the filters (not limited to the map view)',

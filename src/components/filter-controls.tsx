@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { COUNTRIES, type Country } from '../data/atlas-format.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { useStateNames } from '../search/basemap-names.ts';
-import { derivePreset, THEME_PRESETS, type ThemePreset } from './filter-options.ts';
+import { derivePreset, THEME_PRESETS, type ThemePreset } from './theme-presets.ts';
 
 export function CountryFilter() {
   const { t } = useTranslation();
@@ -81,7 +81,7 @@ export function ThemePresets() {
 export function StateFilter() {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
-  const selected = useAtlasStore((s) => s.filters.state);
+  const selected = useAtlasStore((s) => s.filters.state ?? null);
   const setFilter = useAtlasStore((s) => s.setFilter);
   const [open, setOpen] = useState(false);
   const states = useStateNames(open || selected !== null).data;

@@ -48,35 +48,6 @@ export function safeHref(url: string | null | undefined): string | undefined {
   }
 }
 
-/** Category namespace in the categories catalog for an attribute of a layer. */
-export function categoryNamespace(layer: string, attribute: string): string | null {
-  switch (attribute) {
-    case 'level':
-      return 'chargerLevel';
-    case 'access':
-      return 'chargerAccess';
-    case 'commodities':
-    case 'otherCommodities':
-      return 'commodity';
-    case 'stage':
-      return 'plantStage';
-    case 'vehicleClass':
-      return 'vehicleClass';
-    case 'ev':
-      return 'ev';
-    case 'material':
-      return 'flowMaterial';
-    case 'relation':
-      return 'flowRelation';
-    case 'precision':
-      return 'precision';
-    case 'status':
-      return layer === 'chargers' ? 'chargerStatus' : layer === 'minerals' ? 'mineralStatus' : 'facilityStatus';
-    default:
-      return null;
-  }
-}
-
 /** A category value's label, or the raw value when the catalog does not know it (free-text categories). */
 export function categoryLabel(t: TFunction, namespace: string, value: string): string {
   return t(`categories.${namespace}.${value}`, { defaultValue: value });

@@ -1,12 +1,14 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COUNTRIES, type CoverageNote, type Country, type LayerId, type LayerManifest, type SourceInfo } from '../data/atlas-format.ts';
+import { COUNTRIES, type CoverageNote, type Country, type LayerManifest, type SourceInfo } from '../data/atlas-format.ts';
 import { useManifest } from '../data/queries.ts';
 import { useAtlasStore } from '../state/store.ts';
 import type { Language } from '../state/atlas-state.ts';
-import { LAYER_COLORS, cssColor } from '../map/layer-styles.ts';
+import { cssColor } from '../map/layer-styles.ts';
+import type { LayerSpec } from '../map/layer-spec.ts';
+import type { LayerId } from '../map/layers/index.ts';
 import { AttributeFilter } from './attribute-filter.tsx';
-import { LAYER_FILTER_GROUPS } from './filter-options.ts';
+import { filtersOfLayer } from '../filters/filter-options.ts';
 import { formatDate, formatInteger, safeHref } from './format.ts';
 import { LegendKey } from './legend-keys.tsx';
 
@@ -106,31 +108,37 @@ export function CoverageList({ layer, entry }: { layer: LayerId; entry: LayerMan
 }
 
 /** One layer in the legend: visibility toggle, symbol key, count, filters, sources and coverage. */
-export function LayerSection({ layer, count }: { layer: LayerId; count: number | undefined }) {
+export function LayerSection({ spec, count }: { spec: LayerSpec; count: number | undefined }) {
+  const layer = spec.id;
   const { t } = useTranslation();
   const manifest = useManifest().data;
-  const visible = useAtlasStore((s) => s.layers[layer]);
+  const visible = useAtlasStore((s) => s.layers[layer] ?? false);
   const setLayerVisible = useAtlasStore((s) => s.setLayerVisible);
   const filters = useAtlasStore((s) => s.filters);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const id = useId();
-  const entry = manifest?.layers[layer];
-  const groups = LAYER_FILTER_GROUPS[layer];
-  const active = groups.filter((g) => filters[g.key] !== null).length;
+  const entry = manifest?.layers[spec.dataset];
+  const groups = filtersOfLayer(layer);
+  const active = groups.filter((option) => filters[option.param] != null).length;
   const layerName = t(`layers.${layer}`);
   return (
-    <section className={`layer-section${visible ? '' : ' is-hidden'}`} aria-labelledby={`${id}-name`} data-layer={layer}>
+    <section
+      className={`layer-section${visible ? '' : ' is-hidden'}`}
+      aria-labelledby={`${id}-name`}
+      data-layer={layer}
+      style={{ '--layer-color': cssColor(spec.color) } as React.CSSProperties}
+    >
       <div className="layer-head">
         <input type="checkbox" id={`${id}-toggle`} checked={visible} onChange={(event) => setLayerVisible(layer, event.currentTarget.checked)} />
         <label htmlFor={`${id}-toggle`} id={`${id}-name`} className="layer-name">
-          <span className="layer-chip" style={{ backgroundColor: cssColor(LAYER_COLORS[layer]) }} aria-hidden="true" />
+          <span className="layer-chip" aria-hidden="true" />
           {layerName}
         </label>
         <LayerCount layer={layer} count={count} total={entry?.count} />
       </div>
       {!visible && <p className="legend-note">{t('legend.hidden')}</p>}
       <div className="layer-body">
-        <LegendKey layer={layer} />
+        <LegendKey spec={spec} />
         <button
           type="button"
           className="disclosure"
@@ -146,8 +154,8 @@ export function LayerSection({ layer, count }: { layer: LayerId; count: number |
         </button>
         <div id={`${id}-filters`} className="layer-filters" hidden={!filtersOpen}>
           <p className="legend-note">{t('filters.allChecked')}</p>
-          {groups.map((spec) => (
-            <AttributeFilter key={spec.key} spec={spec} />
+          {groups.map((option) => (
+            <AttributeFilter key={option.param} option={option} />
           ))}
         </div>
         {entry && manifest && (

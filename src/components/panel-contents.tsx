@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LAYER_IDS } from '../data/atlas-format.ts';
+import { LAYER_SPECS } from '../map/layers/index.ts';
 import { useVisibleCounts } from '../filters/use-layer-masks.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { DataStatus } from './data-status.tsx';
@@ -34,8 +34,8 @@ export function PanelContents() {
       </section>
       <section className="panel-section" aria-labelledby="legend-heading">
         <h2 id="legend-heading">{t('legend.heading')}</h2>
-        {LAYER_IDS.map((layer) => (
-          <LayerSection key={layer} layer={layer} count={counts[layer]} />
+        {LAYER_SPECS.map((spec) => (
+          <LayerSection key={spec.id} spec={spec} count={counts[spec.id]} />
         ))}
       </section>
     </div>

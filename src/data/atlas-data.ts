@@ -1,11 +1,13 @@
 /** Loads the pipeline's output (see atlas-format.ts) from public/data/ relative to the page. */
-import type { AtlasManifest, ColumnSpec, DetailChunk, DetailRecord, FlowRecord, PointLayerId } from './atlas-format.ts';
+import type { AtlasManifest, ColumnSpec, DetailChunk, DetailRecord, FlowRecord, PointDatasetId } from './atlas-format.ts';
 import { ATLAS_FORMAT_VERSION } from './atlas-format.ts';
+import { ColumnDecodeError, decodeColumnTable, type ColumnArray } from './column-codec.ts';
 
-export type ColumnArray = Float32Array | Uint8Array | Uint16Array | Uint32Array;
+export type { ColumnArray };
 
+/** A point dataset's columns, decoded. */
 export interface LayerColumns {
-  layer: PointLayerId;
+  dataset: PointDatasetId;
   rowCount: number;
   /** lon,lat interleaved */
   position: Float32Array;
@@ -40,24 +42,20 @@ export async function fetchManifest(): Promise<AtlasManifest> {
   return manifest;
 }
 
-const ARRAY_TYPES = { float32: Float32Array, uint8: Uint8Array, uint16: Uint16Array, uint32: Uint32Array } as const;
-
-export function decodeColumns(layer: PointLayerId, buffer: ArrayBuffer, specs: ColumnSpec[]): LayerColumns {
-  const columns: LayerColumns['columns'] = {};
-  for (const spec of specs) {
-    const ArrayType = ARRAY_TYPES[spec.type];
-    const end = spec.byteOffset + spec.length * ArrayType.BYTES_PER_ELEMENT;
-    if (spec.byteOffset % ArrayType.BYTES_PER_ELEMENT !== 0 || end > buffer.byteLength) {
-      throw new DataUnavailableError(`${layer}.columns.bin: column ${spec.name} lies outside the file (truncated download?)`);
-    }
-    columns[spec.name] = { spec, values: new ArrayType(buffer, spec.byteOffset, spec.length) };
+export function decodeColumns(dataset: PointDatasetId, buffer: ArrayBuffer, specs: ColumnSpec[]): LayerColumns {
+  let columns: LayerColumns['columns'];
+  try {
+    columns = decodeColumnTable(buffer, specs);
+  } catch (error) {
+    if (error instanceof ColumnDecodeError) throw new DataUnavailableError(`${dataset}.columns.bin: ${error.message}`);
+    throw error;
   }
   const position = columns.position?.values;
-  if (!(position instanceof Float32Array)) throw new DataUnavailableError(`${layer}: no position column`);
-  return { layer, rowCount: position.length / 2, position, columns };
+  if (!(position instanceof Float32Array)) throw new DataUnavailableError(`${dataset}: no position column`);
+  return { dataset, rowCount: position.length / 2, position, columns };
 }
 
-export async function fetchLayerColumns(manifest: AtlasManifest, layer: PointLayerId): Promise<LayerColumns> {
+export async function fetchLayerColumns(manifest: AtlasManifest, layer: PointDatasetId): Promise<LayerColumns> {
   const entry = manifest.layers[layer];
   if (!entry?.files.columns || !entry.columns) throw new DataUnavailableError(`${layer}: not in manifest`);
   const buffer = await (await fetchOk(entry.files.columns)).arrayBuffer();
@@ -65,7 +63,7 @@ export async function fetchLayerColumns(manifest: AtlasManifest, layer: PointLay
 }
 
 /** The details files of a layer as chunks of consecutive rows (a single file is one chunk). */
-export function detailChunksOf(manifest: AtlasManifest, layer: PointLayerId): DetailChunk[] {
+export function detailChunksOf(manifest: AtlasManifest, layer: PointDatasetId): DetailChunk[] {
   const entry = manifest.layers[layer];
   if (!entry) return [];
   if (entry.files.detailChunks) return entry.files.detailChunks;
@@ -99,7 +97,7 @@ export async function fetchDetailChunk(chunk: DetailChunk): Promise<DetailRecord
 }
 
 /** Every details record of a layer in row order; `onProgress` gets the share of chunks loaded. */
-export async function fetchLayerDetails(manifest: AtlasManifest, layer: PointLayerId, onProgress?: (fraction: number) => void): Promise<DetailRecord[]> {
+export async function fetchLayerDetails(manifest: AtlasManifest, layer: PointDatasetId, onProgress?: (fraction: number) => void): Promise<DetailRecord[]> {
   const chunks = detailChunksOf(manifest, layer);
   if (chunks.length === 0) throw new DataUnavailableError(`${layer}: no details file`);
   const parts: DetailRecord[][] = new Array(chunks.length);

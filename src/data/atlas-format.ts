@@ -5,18 +5,29 @@
  *
  * Files written by `npm run data` to public/data/ (git-ignored):
  *   manifest.json                 AtlasManifest
- *   <layerId>.columns.bin         render-critical columns, concatenated typed arrays (4-byte aligned)
- *   <layerId>.details-<n>.json    DetailRecord[] in the same row order as the columns, in chunks of
+ *   <datasetId>.columns.bin       render-critical columns, concatenated typed arrays (4-byte aligned,
+ *                                 src/data/column-codec.ts; columns declared in src/data/datasets.ts)
+ *   <datasetId>.details-<n>.json  DetailRecord[] in the same row order as the columns, in chunks of
  *                                 consecutive rows (see LayerManifest.files.detailChunks)
  *   flows.json                    FlowRecord[]
  *   quarantine.json               QuarantineEntry[] (every rejected row, with reason)
  */
 export const ATLAS_FORMAT_VERSION = 1;
 
-export const POINT_LAYER_IDS = ['chargers', 'minerals', 'battery-plants', 'assembly-plants'] as const;
-export type PointLayerId = (typeof POINT_LAYER_IDS)[number];
-export const LAYER_IDS = [...POINT_LAYER_IDS, 'flows'] as const;
-export type LayerId = (typeof LAYER_IDS)[number];
+/**
+ * Datasets the pipeline writes. A dataset is data; a map layer (src/map/layers/) draws one or more
+ * datasets. Point datasets are columns.bin + details chunks; flows is flows.json. Datasets that are
+ * not drawn as points (state tables, population points) are listed in AtlasManifest.auxiliary.
+ */
+export const POINT_DATASET_IDS = ['chargers', 'minerals', 'battery-plants', 'assembly-plants'] as const;
+export type PointDatasetId = (typeof POINT_DATASET_IDS)[number];
+export const DATASET_IDS = [...POINT_DATASET_IDS, 'flows'] as const;
+export type DatasetId = (typeof DATASET_IDS)[number];
+/** @deprecated pipeline-side names of the dataset ids; use POINT_DATASET_IDS / DATASET_IDS */
+export const POINT_LAYER_IDS = POINT_DATASET_IDS;
+export type PointLayerId = PointDatasetId;
+export const LAYER_IDS = DATASET_IDS;
+export type LayerId = DatasetId;
 
 export const COUNTRIES = ['US', 'MX'] as const;
 export type Country = (typeof COUNTRIES)[number];
@@ -94,6 +105,8 @@ export interface FlowEndpoint {
   country: string;
   /** atlas id of the matched facility, when the endpoint is a facility in a point layer */
   facilityId: string | null;
+  /** (additive) ISO 3166-2 state of the end (the facility's, else the state polygon holding it); null outside US/MX */
+  state?: string | null;
 }
 export interface FlowRecord {
   id: string;
@@ -157,7 +170,7 @@ export interface DetailChunk {
 }
 
 export interface LayerManifest {
-  id: LayerId;
+  id: DatasetId;
   count: number;
   countByCountry: Record<Country, number>;
   /** count by ISO 3166-2 state code */
@@ -179,12 +192,28 @@ export interface LayerManifest {
   knownAttributes?: Record<Country, Record<string, number>>;
 }
 
+export interface AuxiliaryDatasetManifest {
+  id: string;
+  /** 'table': one JSON file of rows; 'points': columns.bin (+ optional JSON details) like a point dataset */
+  kind: 'table' | 'points';
+  count: number;
+  files: { data?: string; columns?: string; bytes: Record<string, number> };
+  columns?: ColumnSpec[];
+  sourceIds: string[];
+  /** datasets this one was computed from (e.g. states ← chargers, minerals, population) */
+  derivedFrom?: string[];
+}
+
 export interface AtlasManifest {
   formatVersion: number;
   generatedAt: string;
   /** 'snapshot' | 'live' | 'curated-only' */
   mode: string;
-  layers: Record<LayerId, LayerManifest>;
+  /** the pipeline's main datasets (the key is historical: it names datasets, not map layers) */
+  layers: Record<DatasetId, LayerManifest>;
+  /** (additive) auxiliary and derived datasets: tables and points that no point layer draws as is
+   *  (state figures, population points); map layers such as choropleths read them */
+  auxiliary?: Record<string, AuxiliaryDatasetManifest>;
   sources: Record<string, SourceInfo>;
   quarantine: { total: number; bySource: Record<string, number>; file: string };
   /** human-readable problems the app must show (missing snapshot folder, missing source...) */

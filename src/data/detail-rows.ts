@@ -4,13 +4,13 @@
  * new array, so React and memoised consumers see the change.
  */
 import { create } from 'zustand';
-import type { AtlasManifest, DetailRecord, PointLayerId } from './atlas-format.ts';
+import type { AtlasManifest, DetailRecord, PointDatasetId } from './atlas-format.ts';
 import { chunkIndexOfId, chunkIndexOfRow, detailChunksOf, fetchDetailChunk } from './atlas-data.ts';
 
 export type SparseRows = readonly (DetailRecord | undefined)[];
 
 interface DetailRowsState {
-  rows: Partial<Record<PointLayerId, SparseRows>>;
+  rows: Partial<Record<PointDatasetId, SparseRows>>;
   /** `${layer}:${chunkIndex}` of every chunk loaded */
   loadedChunks: Record<string, true>;
   failedChunks: Record<string, true>;
@@ -20,12 +20,12 @@ export const useDetailRows = create<DetailRowsState>()(() => ({ rows: {}, loaded
 
 const inFlight = new Map<string, Promise<void>>();
 
-export function chunkKey(layer: PointLayerId, chunkIndex: number): string {
+export function chunkKey(layer: PointDatasetId, chunkIndex: number): string {
   return `${layer}:${chunkIndex}`;
 }
 
 /** Loads one chunk once (concurrent callers share the request). */
-export function ensureChunk(manifest: AtlasManifest, layer: PointLayerId, chunkIndex: number): Promise<void> {
+export function ensureChunk(manifest: AtlasManifest, layer: PointDatasetId, chunkIndex: number): Promise<void> {
   const key = chunkKey(layer, chunkIndex);
   if (useDetailRows.getState().loadedChunks[key]) return Promise.resolve();
   const pending = inFlight.get(key);
@@ -51,7 +51,7 @@ export function ensureChunk(manifest: AtlasManifest, layer: PointLayerId, chunkI
 }
 
 /** Loads the chunk holding `row`; resolves to the record, or undefined when it cannot be loaded. */
-export async function ensureRow(manifest: AtlasManifest, layer: PointLayerId, row: number): Promise<DetailRecord | undefined> {
+export async function ensureRow(manifest: AtlasManifest, layer: PointDatasetId, row: number): Promise<DetailRecord | undefined> {
   const chunkIndex = chunkIndexOfRow(detailChunksOf(manifest, layer), row);
   if (chunkIndex < 0) return undefined;
   await ensureChunk(manifest, layer, chunkIndex);
@@ -59,14 +59,14 @@ export async function ensureRow(manifest: AtlasManifest, layer: PointLayerId, ro
 }
 
 /** Loads the chunk whose id range holds `id`; false when no chunk can hold it (an id not in this build). */
-export function ensureId(manifest: AtlasManifest, layer: PointLayerId, id: string): Promise<boolean> {
+export function ensureId(manifest: AtlasManifest, layer: PointDatasetId, id: string): Promise<boolean> {
   const chunkIndex = chunkIndexOfId(detailChunksOf(manifest, layer), id);
   if (chunkIndex < 0) return Promise.resolve(false);
   return ensureChunk(manifest, layer, chunkIndex).then(() => true);
 }
 
 /** Whether the chunk that would hold `id` has been loaded or failed ('absent' when no chunk can hold it). */
-export function idChunkState(manifest: AtlasManifest, layer: PointLayerId, id: string, state: DetailRowsState): 'absent' | 'loaded' | 'failed' | 'pending' {
+export function idChunkState(manifest: AtlasManifest, layer: PointDatasetId, id: string, state: DetailRowsState): 'absent' | 'loaded' | 'failed' | 'pending' {
   const chunkIndex = chunkIndexOfId(detailChunksOf(manifest, layer), id);
   if (chunkIndex < 0) return 'absent';
   const key = chunkKey(layer, chunkIndex);

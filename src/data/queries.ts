@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import type { PointLayerId } from './atlas-format.ts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { AtlasManifest, PointDatasetId } from './atlas-format.ts';
 import { DataUnavailableError, fetchFlows, fetchLayerColumns, fetchLayerDetails, fetchManifest } from './atlas-data.ts';
 
 /** A missing or incompatible file will not appear by retrying; a dropped connection may. */
@@ -14,23 +14,21 @@ export function useManifest() {
   return useQuery({ queryKey: ['manifest'], queryFn: fetchManifest, ...STATIC });
 }
 
-export function useLayerColumns(layer: PointLayerId, enabled = true) {
-  const manifest = useManifest().data;
-  return useQuery({
-    queryKey: ['columns', layer],
-    queryFn: () => fetchLayerColumns(manifest!, layer),
-    enabled: enabled && !!manifest,
+export function columnsQuery(manifest: AtlasManifest | undefined, dataset: PointDatasetId) {
+  return queryOptions({
+    queryKey: ['columns', dataset],
+    queryFn: () => fetchLayerColumns(manifest!, dataset),
+    enabled: !!manifest,
     ...STATIC,
   });
 }
 
-/** Names, addresses and sources: loaded only when a panel needs them. */
-export function useLayerDetails(layer: PointLayerId, enabled: boolean) {
-  const manifest = useManifest().data;
-  return useQuery({
-    queryKey: ['details', layer],
-    queryFn: () => fetchLayerDetails(manifest!, layer),
-    enabled: enabled && !!manifest,
+/** Names, addresses and sources of a whole dataset: loaded only when a panel needs them. */
+export function detailsQuery(manifest: AtlasManifest | undefined, dataset: PointDatasetId) {
+  return queryOptions({
+    queryKey: ['details', dataset],
+    queryFn: () => fetchLayerDetails(manifest!, dataset),
+    enabled: !!manifest,
     ...STATIC,
   });
 }

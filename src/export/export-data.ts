@@ -2,7 +2,8 @@
  * "Export what I see": the features that pass the current filters in the visible layers, as CSV
  * (spreadsheet-safe), GeoJSON, and a citations text listing every source used. Pure functions.
  */
-import type { AtlasManifest, DetailRecord, FlowRecord, LayerId, PointLayerId, SourceRef } from '../data/atlas-format.ts';
+import { POINT_DATASET_IDS, type AtlasManifest, type DatasetId, type DetailRecord, type FlowRecord, type PointDatasetId, type SourceRef } from '../data/atlas-format.ts';
+import { POINT_DATASETS } from '../data/datasets.ts';
 
 export type CellValue = string | number | boolean | null;
 
@@ -16,7 +17,7 @@ export interface Bounds {
 export interface ExportRow {
   id: string;
   name: string;
-  layer: LayerId;
+  layer: DatasetId;
   country: string;
   state: string | null;
   lon: number;
@@ -29,34 +30,11 @@ export interface ExportRow {
   to?: { lon: number; lat: number };
 }
 
-/** Main attributes per layer: CSV column → attribute key in DetailRecord.attributes. */
-export const LAYER_EXPORT_ATTRIBUTES: Record<PointLayerId, readonly [string, string][]> = {
-  chargers: [
-    ['level', 'level'],
-    ['network', 'network'],
-    ['status', 'status'],
-    ['access', 'access'],
-    ['ports', 'ports'],
-    ['max_power_kw', 'maxPowerKw'],
-    ['connectors', 'connectors'],
-  ],
-  minerals: [
-    ['commodities', 'commodities'],
-    ['status', 'status'],
-  ],
-  'battery-plants': [
-    ['stage', 'stage'],
-    ['status', 'status'],
-    ['capacity_gwh', 'capacityGwh'],
-    ['capex_musd', 'capexMusd'],
-  ],
-  'assembly-plants': [
-    ['vehicle_class', 'vehicleClass'],
-    ['ev', 'ev'],
-    ['status', 'status'],
-    ['capex_musd', 'capexMusd'],
-  ],
-};
+/** Main attributes of a point dataset: [CSV column, attribute key], from its declared columns and export-only attributes. */
+export function exportAttributes(dataset: PointDatasetId): [string, string][] {
+  const decl = POINT_DATASETS[dataset];
+  return [...decl.columns.map((c): [string, string] => [c.exportAs, c.name]), ...(decl.exportOnly ?? []).map((a): [string, string] => [a.exportAs, a.attribute])];
+}
 const FLOW_COLUMNS = ['material', 'relation', 'year', 'volume', 'volume_unit', 'from_name', 'to_name', 'to_country', 'to_lon', 'to_lat', 'description'] as const;
 
 function cellOf(value: DetailRecord['attributes'][string] | undefined): CellValue {
@@ -72,7 +50,7 @@ export function inBounds(lon: number, lat: number, bounds: Bounds | null | undef
 }
 
 /** Rows of a point layer whose mask byte is 1 (details are in the same row order as the columns). */
-export function pointRows(layer: PointLayerId, details: readonly DetailRecord[], mask: Uint8Array, bounds?: Bounds | null): ExportRow[] {
+export function pointRows(layer: PointDatasetId, details: readonly DetailRecord[], mask: Uint8Array, bounds?: Bounds | null): ExportRow[] {
   const rows: ExportRow[] = [];
   const n = Math.min(details.length, mask.length);
   for (let i = 0; i < n; i++) {
@@ -80,7 +58,7 @@ export function pointRows(layer: PointLayerId, details: readonly DetailRecord[],
     const r = details[i]!;
     if (!inBounds(r.lon, r.lat, bounds)) continue;
     const attributes: Record<string, CellValue> = {};
-    for (const [column, key] of LAYER_EXPORT_ATTRIBUTES[layer]) attributes[column] = cellOf(r.attributes?.[key]);
+    for (const [column, key] of exportAttributes(layer)) attributes[column] = cellOf(r.attributes?.[key]);
     rows.push({
       id: r.id,
       name: r.name,
@@ -163,8 +141,8 @@ export function csvColumns(rows: readonly ExportRow[]): string[] {
   const add = (column: string) => {
     if (!attributeColumns.includes(column)) attributeColumns.push(column);
   };
-  for (const layer of ['chargers', 'minerals', 'battery-plants', 'assembly-plants'] as const) {
-    if (layers.has(layer)) LAYER_EXPORT_ATTRIBUTES[layer].forEach(([column]) => add(column));
+  for (const layer of POINT_DATASET_IDS) {
+    if (layers.has(layer)) exportAttributes(layer).forEach(([column]) => add(column));
   }
   if (layers.has('flows')) FLOW_COLUMNS.forEach(add);
   return ['id', 'name', 'layer', 'country', 'state', 'lon', 'lat', 'precision', ...attributeColumns, 'source_names', 'source_record_ids', 'source_urls', 'licences', 'as_of'];

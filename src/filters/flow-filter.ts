@@ -1,28 +1,36 @@
 import type { FlowRecord } from '../data/atlas-format.ts';
+import type { FilterDecl } from '../map/layer-spec.ts';
+import { FLOW_LAYER_SPECS } from '../map/layers/index.ts';
 import type { MaskInput } from './layer-mask.ts';
 
+const DEFAULT_FLOW_FILTERS: readonly FilterDecl[] = FLOW_LAYER_SPECS[0]?.filters ?? [];
+
 /**
- * A flow passes when its material and relation pass the flow filters and at least one end lies in
- * a selected country (a US→MX link shows when either country is on). With a state filter, a flow
- * passes when one of its ends is a facility in a selected state (`facilityStates`: id → state code).
+ * A flow passes when each of its fields passes the flow layer's filters (material, relation...) and
+ * at least one end lies in a selected country (a US→MX link shows when either country is on). With
+ * a state filter, a flow passes when one of its ends is in a selected state (the end's `state`,
+ * written by the pipeline).
  */
-export function flowPasses(flow: FlowRecord, input: MaskInput, facilityStates?: ReadonlyMap<string, string | null>): boolean {
-  const { flowMaterial, flowRelation, state } = input.filters;
-  if (flowMaterial !== null && !flowMaterial.includes(flow.material)) return false;
-  if (flowRelation !== null && !flowRelation.includes(flow.relation)) return false;
+export function flowPasses(flow: FlowRecord, input: MaskInput, filters: readonly FilterDecl[] = DEFAULT_FLOW_FILTERS): boolean {
+  for (const { param, column } of filters) {
+    const allowed = input.filters[param];
+    if (allowed === null || allowed === undefined) continue;
+    const value = (flow as unknown as Record<string, unknown>)[column];
+    if (typeof value !== 'string' || !allowed.includes(value)) return false;
+  }
   const countries = input.countries as readonly string[];
   if (!countries.includes(flow.from.country) && !countries.includes(flow.to.country)) return false;
-  if (state !== null && facilityStates) {
-    const endStates = [flow.from.facilityId, flow.to.facilityId].map((id) => (id ? facilityStates.get(id) : undefined));
-    if (!endStates.some((code) => code && state.includes(code))) return false;
+  const states = input.filters.state;
+  if (states !== null && states !== undefined) {
+    if (![flow.from.state, flow.to.state].some((code) => code && states.includes(code))) return false;
   }
   return true;
 }
 
-export function computeFlowMask(flows: readonly FlowRecord[], input: MaskInput, facilityStates?: ReadonlyMap<string, string | null>): Uint8Array {
+export function computeFlowMask(flows: readonly FlowRecord[], input: MaskInput, filters: readonly FilterDecl[] = DEFAULT_FLOW_FILTERS): Uint8Array {
   const mask = new Uint8Array(flows.length);
   flows.forEach((flow, index) => {
-    mask[index] = flowPasses(flow, input, facilityStates) ? 1 : 0;
+    mask[index] = flowPasses(flow, input, filters) ? 1 : 0;
   });
   return mask;
 }

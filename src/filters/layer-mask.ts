@@ -3,31 +3,10 @@
  * Built from lookup tables over the typed-array columns, so a filter change costs one pass over
  * small integer arrays and never rebuilds layer data. The legend counts and the map use the same mask.
  */
-import type { PointLayerId } from '../data/atlas-format.ts';
 import type { LayerColumns } from '../data/atlas-data.ts';
-import type { AtlasState, AttributeFilterKey } from '../state/atlas-state.ts';
-
-/** Which attribute filter applies to which column of which layer. */
-export const LAYER_FILTER_COLUMNS: Record<PointLayerId, readonly { key: AttributeFilterKey; column: string }[]> = {
-  chargers: [
-    { key: 'chargerLevel', column: 'level' },
-    { key: 'chargerNetwork', column: 'network' },
-    { key: 'chargerStatus', column: 'status' },
-    { key: 'chargerAccess', column: 'access' },
-  ],
-  minerals: [
-    { key: 'mineralCommodity', column: 'commodities' },
-    { key: 'mineralStatus', column: 'status' },
-  ],
-  'battery-plants': [
-    { key: 'plantStage', column: 'stage' },
-    { key: 'plantStatus', column: 'status' },
-  ],
-  'assembly-plants': [
-    { key: 'assemblyEv', column: 'ev' },
-    { key: 'assemblyStatus', column: 'status' },
-  ],
-};
+import type { FilterDecl } from '../map/layer-spec.ts';
+import { pointLayerOfDataset } from '../map/layers/index.ts';
+import type { AtlasState } from '../state/atlas-state.ts';
 
 type RowTest = (row: number) => boolean;
 
@@ -61,17 +40,24 @@ function columnTest(data: LayerColumns, column: string, allowed: readonly string
 
 export type MaskInput = Pick<AtlasState, 'countries' | 'filters'>;
 
-export function computeLayerMask(data: LayerColumns, input: MaskInput, target = new Uint8Array(data.rowCount)): Uint8Array {
+/** `filters`: the filters of the layer drawing the data (by default, the point layer of its dataset). */
+export function computeLayerMask(
+  data: LayerColumns,
+  input: MaskInput,
+  filters: readonly FilterDecl[] = pointLayerOfDataset(data.dataset)?.filters ?? [],
+  target = new Uint8Array(data.rowCount),
+): Uint8Array {
   const tests: RowTest[] = [];
   const countryTest = columnTest(data, 'country', input.countries);
   if (countryTest) tests.push(countryTest);
-  if (input.filters.state !== null) {
-    const stateTest = columnTest(data, 'state', input.filters.state);
+  const states = input.filters.state;
+  if (states !== null && states !== undefined) {
+    const stateTest = columnTest(data, 'state', states);
     if (stateTest) tests.push(stateTest);
   }
-  for (const { key, column } of LAYER_FILTER_COLUMNS[data.layer]) {
-    const allowed = input.filters[key];
-    if (allowed === null) continue;
+  for (const { param, column } of filters) {
+    const allowed = input.filters[param];
+    if (allowed === null || allowed === undefined) continue;
     const test = columnTest(data, column, allowed);
     if (test) tests.push(test);
   }
@@ -92,20 +78,4 @@ export function countVisible(mask: Uint8Array): number {
   let count = 0;
   for (let i = 0; i < mask.length; i++) count += mask[i]!;
   return count;
-}
-
-const maskVersions = new WeakMap<Uint8Array, number>();
-let lastMaskVersion = 0;
-
-/**
- * A number that changes whenever a layer's mask is a new array: cheap for deck.gl's updateTriggers
- * to compare (an array trigger is compared element by element, which costs O(rows) per render).
- */
-export function maskVersion(mask: Uint8Array): number {
-  let version = maskVersions.get(mask);
-  if (version === undefined) {
-    version = ++lastMaskVersion;
-    maskVersions.set(mask, version);
-  }
-  return version;
 }

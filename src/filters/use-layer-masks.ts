@@ -1,59 +1,69 @@
 import { useMemo } from 'react';
-import { POINT_LAYER_IDS, type LayerId, type PointLayerId } from '../data/atlas-format.ts';
+import { useQueries } from '@tanstack/react-query';
+import { POINT_DATASET_IDS, type PointDatasetId } from '../data/atlas-format.ts';
 import type { LayerColumns } from '../data/atlas-data.ts';
-import { useFlows, useLayerColumns } from '../data/queries.ts';
+import { columnsQuery, useFlows, useManifest } from '../data/queries.ts';
 import { useAtlasStore } from '../state/store.ts';
 import type { AtlasState } from '../state/atlas-state.ts';
+import { FLOW_LAYER_SPECS, POINT_LAYER_SPECS, type LayerId } from '../map/layers/index.ts';
+import type { PointLayerSpec } from '../map/layer-spec.ts';
 import { computeLayerMask, countVisible } from './layer-mask.ts';
 import { computeFlowMask } from './flow-filter.ts';
 
-/** Columns of every point layer (undefined while loading or when unavailable). */
-export function usePointLayerColumns(): Partial<Record<PointLayerId, LayerColumns>> {
-  const chargers = useLayerColumns('chargers').data;
-  const minerals = useLayerColumns('minerals').data;
-  const batteryPlants = useLayerColumns('battery-plants').data;
-  const assemblyPlants = useLayerColumns('assembly-plants').data;
-  return useMemo(
-    () => ({ chargers, minerals, 'battery-plants': batteryPlants, 'assembly-plants': assemblyPlants }),
-    [chargers, minerals, batteryPlants, assemblyPlants],
-  );
+export type DatasetColumns = Partial<Record<PointDatasetId, LayerColumns>>;
+export type LayerMasks = Partial<Record<LayerId, Uint8Array>>;
+
+/** Columns of every point dataset (undefined while loading or when unavailable). */
+export function usePointLayerColumns(): DatasetColumns {
+  const manifest = useManifest().data;
+  return useQueries({ queries: POINT_DATASET_IDS.map((dataset) => columnsQuery(manifest, dataset)), combine: columnsByDataset });
+}
+
+function columnsByDataset(results: readonly { data?: LayerColumns | undefined }[]): DatasetColumns {
+  const columns: DatasetColumns = {};
+  POINT_DATASET_IDS.forEach((dataset, i) => {
+    const data = results[i]?.data;
+    if (data) columns[dataset] = data;
+  });
+  return columns;
 }
 
 /**
- * One mask per layer data and filter state, shared by every component that asks (the map and the
+ * One mask per layer, data and filter state, shared by every component that asks (the map and the
  * legend read the same mask; it is computed once per filter change).
  */
-const maskCache = new WeakMap<LayerColumns, { countries: AtlasState['countries']; filters: AtlasState['filters']; mask: Uint8Array }>();
+const maskCache = new WeakMap<LayerColumns, Map<string, { countries: AtlasState['countries']; filters: AtlasState['filters']; mask: Uint8Array }>>();
 
-export function getLayerMask(data: LayerColumns, countries: AtlasState['countries'], filters: AtlasState['filters']): Uint8Array {
-  const cached = maskCache.get(data);
+export function getLayerMask(spec: PointLayerSpec, data: LayerColumns, countries: AtlasState['countries'], filters: AtlasState['filters']): Uint8Array {
+  let byLayer = maskCache.get(data);
+  if (!byLayer) maskCache.set(data, (byLayer = new Map()));
+  const cached = byLayer.get(spec.id);
   if (cached && cached.countries === countries && cached.filters === filters) return cached.mask;
-  const mask = computeLayerMask(data, { countries, filters });
-  maskCache.set(data, { countries, filters, mask });
+  const mask = computeLayerMask(data, { countries, filters }, spec.filters);
+  byLayer.set(spec.id, { countries, filters, mask });
   return mask;
 }
 
-export function useLayerMasks(): { columns: Partial<Record<PointLayerId, LayerColumns>>; masks: Partial<Record<PointLayerId, Uint8Array>> } {
+export function useLayerMasks(): { columns: DatasetColumns; masks: LayerMasks } {
   const columns = usePointLayerColumns();
   const countries = useAtlasStore((s) => s.countries);
   const filters = useAtlasStore((s) => s.filters);
   const masks = useMemo(() => {
-    const result: Partial<Record<PointLayerId, Uint8Array>> = {};
-    for (const id of POINT_LAYER_IDS) {
-      const data = columns[id];
-      if (data) result[id] = getLayerMask(data, countries, filters);
+    const result: LayerMasks = {};
+    for (const spec of POINT_LAYER_SPECS) {
+      const data = columns[spec.dataset];
+      if (data) result[spec.id] = getLayerMask(spec, data, countries, filters);
     }
     return result;
   }, [columns, countries, filters]);
   return { columns, masks };
 }
 
-/** Facility id → state code, for the flows' state filter; built from the facility layers' details when loaded. */
-export function useFlowMask(facilityStates?: ReadonlyMap<string, string | null>) {
+export function useFlowMask() {
   const flows = useFlows().data;
   const countries = useAtlasStore((s) => s.countries);
   const filters = useAtlasStore((s) => s.filters);
-  const mask = useMemo(() => (flows ? computeFlowMask(flows, { countries, filters }, facilityStates) : undefined), [flows, countries, filters, facilityStates]);
+  const mask = useMemo(() => (flows ? computeFlowMask(flows, { countries, filters }) : undefined), [flows, countries, filters]);
   return { flows, mask };
 }
 
@@ -63,11 +73,8 @@ export function useVisibleCounts(): Partial<Record<LayerId, number>> {
   const { mask: flowMask } = useFlowMask();
   return useMemo(() => {
     const counts: Partial<Record<LayerId, number>> = {};
-    for (const id of POINT_LAYER_IDS) {
-      const mask = masks[id];
-      if (mask) counts[id] = countVisible(mask);
-    }
-    if (flowMask) counts.flows = countVisible(flowMask);
+    for (const [id, mask] of Object.entries(masks)) if (mask) counts[id] = countVisible(mask);
+    if (flowMask) for (const spec of FLOW_LAYER_SPECS) counts[spec.id] = countVisible(flowMask);
     return counts;
   }, [masks, flowMask]);
 }

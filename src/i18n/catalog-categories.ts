@@ -1,15 +1,8 @@
 import { defineCatalog } from './catalog.ts';
 
-/** Names of layers, countries and every category value of atlas-format.ts. */
+/** Names of countries and of every category value (by domain, src/data/datasets.ts). Layer names come from the layer specs. */
 export const categoriesCatalog = defineCatalog(
   {
-    layers: {
-      chargers: 'EV chargers',
-      minerals: 'Battery-mineral sites',
-      'battery-plants': 'Battery supply-chain plants',
-      'assembly-plants': 'Vehicle assembly plants',
-      flows: 'Supply-chain flows',
-    },
     countries: { US: 'United States', MX: 'Mexico' },
     categories: {
       unknown: 'Unknown',
@@ -79,13 +72,6 @@ export const categoriesCatalog = defineCatalog(
     },
   },
   {
-    layers: {
-      chargers: 'Cargadores de VE',
-      minerals: 'Sitios de minerales para baterías',
-      'battery-plants': 'Plantas de la cadena de baterías',
-      'assembly-plants': 'Plantas de ensamble de vehículos',
-      flows: 'Flujos de la cadena de suministro',
-    },
     countries: { US: 'Estados Unidos', MX: 'México' },
     categories: {
       unknown: 'Desconocido',

@@ -3,20 +3,20 @@
  * by chunk, only for the rows a hover, a click, a link or a supply chain needs.
  */
 import { useEffect, useMemo } from 'react';
-import { LAYER_IDS, POINT_LAYER_IDS, type AtlasManifest, type DetailRecord, type FlowRecord, type LayerId, type PointLayerId } from '../data/atlas-format.ts';
+import { DATASET_IDS, POINT_DATASET_IDS, type AtlasManifest, type DetailRecord, type FlowRecord, type DatasetId, type PointDatasetId } from '../data/atlas-format.ts';
 import { useFlows, useManifest } from '../data/queries.ts';
 import { ensureId, ensureRow, idChunkState, useDetailRows, type SparseRows } from '../data/detail-rows.ts';
 import { useAtlasStore } from '../state/store.ts';
 
-/** The layer an atlas id belongs to ('chargers:afdc:1' → 'chargers', 'flows:x' → 'flows'), or null. */
-export function layerOfId(id: string | null | undefined): LayerId | null {
+/** The dataset an atlas id belongs to ('chargers:afdc:1' → 'chargers', 'flows:x' → 'flows'), or null. */
+export function datasetOfId(id: string | null | undefined): DatasetId | null {
   if (!id) return null;
   const prefix = id.slice(0, id.indexOf(':'));
-  return (LAYER_IDS as readonly string[]).includes(prefix) ? (prefix as LayerId) : null;
+  return (DATASET_IDS as readonly string[]).includes(prefix) ? (prefix as DatasetId) : null;
 }
 
-export function isPointLayer(layer: LayerId | null): layer is PointLayerId {
-  return layer !== null && (POINT_LAYER_IDS as readonly string[]).includes(layer);
+export function isPointDataset(layer: DatasetId | null): layer is PointDatasetId {
+  return layer !== null && (POINT_DATASET_IDS as readonly string[]).includes(layer);
 }
 
 const indexCache = new WeakMap<readonly ({ id: string } | undefined)[], Map<string, number>>();
@@ -44,7 +44,7 @@ export function resolveIndexToId(records: readonly ({ id: string } | undefined)[
 }
 
 export type SelectedFeature =
-  | { layer: PointLayerId; index: number; record: DetailRecord }
+  | { layer: PointDatasetId; index: number; record: DetailRecord }
   | { layer: 'flows'; index: number; record: FlowRecord };
 
 export type SelectionStatus =
@@ -54,19 +54,19 @@ export type SelectionStatus =
   | { status: 'found'; id: string; feature: SelectedFeature };
 
 /** Loaded details rows per point layer (sparse: only the chunks loaded so far), for tooltips, clicks and rings. */
-export function useLoadedDetails(): Partial<Record<PointLayerId, SparseRows>> {
+export function useLoadedDetails(): Partial<Record<PointDatasetId, SparseRows>> {
   return useDetailRows((s) => s.rows);
 }
 
 /** Loads the record of a row of a layer (a click, a hover); resolves to it, or undefined. */
-export function requestRow(manifest: AtlasManifest | undefined, layer: PointLayerId, row: number): Promise<DetailRecord | undefined> {
+export function requestRow(manifest: AtlasManifest | undefined, layer: PointDatasetId, row: number): Promise<DetailRecord | undefined> {
   return manifest ? ensureRow(manifest, layer, row) : Promise.resolve(undefined);
 }
 
 /** Loads the chunk that holds a facility id (a link's selection, the nodes of a supply chain). */
 export function requestId(manifest: AtlasManifest | undefined, id: string): void {
-  const layer = layerOfId(id);
-  if (manifest && isPointLayer(layer)) void ensureId(manifest, layer, id);
+  const layer = datasetOfId(id);
+  if (manifest && isPointDataset(layer)) void ensureId(manifest, layer, id);
 }
 
 /** Pure: the selection's status given the loaded records. */
@@ -77,7 +77,7 @@ export function resolveSelection(
   failed = false,
 ): SelectionStatus {
   if (!selection) return { status: 'none' };
-  const layer = layerOfId(selection);
+  const layer = datasetOfId(selection);
   if (!layer) return { status: 'missing', id: selection };
   if (layer === 'flows') {
     if (!flows) return failed ? { status: 'missing', id: selection } : { status: 'loading', id: selection };
@@ -92,7 +92,7 @@ export function resolveSelection(
 /** The selection with its loading state ('missing' for an id no longer in the data, e.g. an old link). */
 export function useSelectionStatus(): SelectionStatus {
   const selection = useAtlasStore((s) => s.selection);
-  const layer = layerOfId(selection);
+  const layer = datasetOfId(selection);
   const manifest = useManifest().data;
   const detailRows = useDetailRows();
   const flowsQuery = useFlows(layer === 'flows');
@@ -100,7 +100,7 @@ export function useSelectionStatus(): SelectionStatus {
     if (selection) requestId(manifest, selection);
   }, [manifest, selection]);
   return useMemo(() => {
-    if (!selection || !isPointLayer(layer)) return resolveSelection(selection, undefined, flowsQuery.data, flowsQuery.isError);
+    if (!selection || !isPointDataset(layer)) return resolveSelection(selection, undefined, flowsQuery.data, flowsQuery.isError);
     if (!manifest) return { status: 'loading', id: selection };
     const chunk = idChunkState(manifest, layer, selection, detailRows);
     const rows = chunk === 'pending' || chunk === 'failed' ? undefined : (detailRows.rows[layer] ?? []);

@@ -4,11 +4,11 @@
  */
 import type { PickingInfo } from '@deck.gl/core';
 import type { TFunction } from 'i18next';
-import type { DetailRecord, FlowRecord, PointLayerId } from '../data/atlas-format.ts';
+import type { DetailRecord, FlowRecord, PointDatasetId } from '../data/atlas-format.ts';
 import type { LayerColumns } from '../data/atlas-data.ts';
-import { CHARGER_LAYER_IDS, chargerLevelAt, countVisibleRows } from './layers/chargers.ts';
-import { primaryCommodityAt } from './layers/minerals.ts';
-import { categoryAt } from './layers/common.ts';
+import { CHARGER_LAYER_IDS, countVisibleRows } from './layers/chargers.ts';
+import { layerOfDeckLayer } from './layers/index.ts';
+import type { PointLayerSpec } from './layer-spec.ts';
 
 /** Large, high-contrast tooltip for a projector. */
 export const TOOLTIP_STYLE: Partial<CSSStyleDeclaration> = {
@@ -27,9 +27,9 @@ export const TOOLTIP_STYLE: Partial<CSSStyleDeclaration> = {
 export interface TooltipContext {
   t: TFunction;
   locale: string;
-  columns: Partial<Record<PointLayerId, LayerColumns>>;
-  masks: Partial<Record<PointLayerId, Uint8Array>>;
-  details: Partial<Record<PointLayerId, readonly (DetailRecord | undefined)[]>>;
+  columns: Partial<Record<PointDatasetId, LayerColumns>>;
+  masks: Partial<Record<string, Uint8Array>>;
+  details: Partial<Record<PointDatasetId, readonly (DetailRecord | undefined)[]>>;
 }
 
 export interface TooltipContent {
@@ -44,25 +44,9 @@ export function cleanText(value: string): string {
   return text.length > MAX_NAME ? `${text.slice(0, MAX_NAME - 1)}…` : text;
 }
 
-/** The layer a deck.gl layer id draws ('chargers-hexagons' → 'chargers', 'battery-plants' → ...). */
-export function atlasLayerOfDeckLayer(deckLayerId: string): PointLayerId | 'flows' | null {
-  if (deckLayerId === CHARGER_LAYER_IDS.hexagons || deckLayerId === CHARGER_LAYER_IDS.points) return 'chargers';
-  if (deckLayerId === 'minerals' || deckLayerId === 'battery-plants' || deckLayerId === 'assembly-plants' || deckLayerId === 'flows') return deckLayerId;
-  return null;
-}
-
-/** Main category of a row, translated (level, commodity, stage, EV production). */
-export function mainCategoryText(layer: PointLayerId, data: LayerColumns, row: number, t: TFunction): string {
-  switch (layer) {
-    case 'chargers':
-      return t(`categories.chargerLevel.${chargerLevelAt(data, row)}`);
-    case 'minerals':
-      return t(`categories.commodity.${primaryCommodityAt(data, row)}`);
-    case 'battery-plants':
-      return t(`categories.plantStage.${categoryAt(data, 'stage', row)}`);
-    case 'assembly-plants':
-      return t(`categories.ev.${categoryAt(data, 'ev', row)}`);
-  }
+/** Main category of a row, translated (level, commodity, stage, EV production: the layer's symbol). */
+export function mainCategoryText(spec: PointLayerSpec, data: LayerColumns, row: number, t: TFunction): string {
+  return t(`categories.${spec.symbol.domain}.${spec.symbol.valueAt(data, row)}`);
 }
 
 /** Plain tooltip text for a picked object, or null. */
@@ -77,19 +61,19 @@ export function tooltipText(info: Pick<PickingInfo, 'layer' | 'index' | 'object'
     const count = countVisibleRows(indices, mask);
     return `${t('atlasMap.tooltip.hexCount', { count, formatted: count.toLocaleString(ctx.locale) })}\n${t('atlasMap.tooltip.zoomIn')}`;
   }
-  const layer = atlasLayerOfDeckLayer(deckLayerId);
-  if (!layer) return null;
-  if (layer === 'flows') {
+  const spec = layerOfDeckLayer(deckLayerId);
+  if (!spec) return null;
+  if (spec.kind === 'flows') {
     const flow = info.object as FlowRecord | undefined;
     if (!flow) return null;
     const route = `${cleanText(flow.from.name)} → ${cleanText(flow.to.name)}`;
     const kind = `${t(`categories.flowMaterial.${flow.material}`)} · ${t(`categories.flowRelation.${flow.relation}`)}`;
     return `${route}\n${kind}${flow.crossBorder ? ` · ${t('atlasMap.tooltip.crossBorder')}` : ''}`;
   }
-  const data = ctx.columns[layer];
+  const data = ctx.columns[spec.dataset];
   if (!data || info.index >= data.rowCount) return null;
-  const category = mainCategoryText(layer, data, info.index, t);
-  const record = ctx.details[layer]?.[info.index];
-  if (record) return `${cleanText(record.name)}\n${t(`layers.${layer}`)} · ${category}`;
-  return `${t(`layers.${layer}`)}\n${category}`;
+  const category = mainCategoryText(spec, data, info.index, t);
+  const record = ctx.details[spec.dataset]?.[info.index];
+  if (record) return `${cleanText(record.name)}\n${t(`layers.${spec.id}`)} · ${category}`;
+  return `${t(`layers.${spec.id}`)}\n${category}`;
 }

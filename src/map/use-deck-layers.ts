@@ -1,19 +1,18 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useTranslation } from 'react-i18next';
-import type { FlowRecord, PointLayerId } from '../data/atlas-format.ts';
+import type { FlowRecord, PointDatasetId } from '../data/atlas-format.ts';
 import type { LayerColumns } from '../data/atlas-data.ts';
 import { useAtlasStore, pickAtlasState } from '../state/store.ts';
 import { useFlowMask, useLayerMasks } from '../filters/use-layer-masks.ts';
 import { localeOf } from '../i18n/i18n.ts';
-import { POINT_LAYER_MODULES, buildSelectionLayers, flowsModule, symbolRadiusAt, type SelectionRing } from './layers/index.ts';
+import { LAYER_SPECS, buildSelectionLayers, layerOfDeckLayer, pointLayerOfDataset, type SelectionRing } from './layers/index.ts';
 import { CHARGER_AGGREGATE_BELOW_ZOOM, CHARGER_LAYER_IDS } from './layers/chargers.ts';
-import { orderModules } from './layer-registry.ts';
 import { chainEndpoints, chainForSelection, type SupplyChain } from './supply-chain.ts';
-import { isPointLayer, layerOfId, requestId, requestRow, resolveIdToIndex, useLoadedDetails } from './selection.ts';
+import { isPointDataset, datasetOfId, requestId, requestRow, resolveIdToIndex, useLoadedDetails } from './selection.ts';
 import { useManifest } from '../data/queries.ts';
 import type { SparseRows } from '../data/detail-rows.ts';
-import { TOOLTIP_STYLE, atlasLayerOfDeckLayer, tooltipText, type TooltipContent } from './tooltip.ts';
+import { TOOLTIP_STYLE, tooltipText, type TooltipContent } from './tooltip.ts';
 
 export interface DeckBindings {
   deckLayers: Layer[];
@@ -21,8 +20,8 @@ export interface DeckBindings {
   getTooltip?: (info: PickingInfo) => { text: string } | null;
 }
 
-type Details = Partial<Record<PointLayerId, SparseRows>>;
-type Columns = Partial<Record<PointLayerId, LayerColumns>>;
+type Details = Partial<Record<PointDatasetId, SparseRows>>;
+type Columns = Partial<Record<PointDatasetId, LayerColumns>>;
 
 /** Rings for the selected feature and the other nodes of its chain (pure; exported for tests). */
 export function selectionRings(
@@ -37,18 +36,19 @@ export function selectionRings(
   const rings: SelectionRing[] = [];
   const seen = new Set<string>();
   const ringOfFacility = (id: string, primary: boolean): SelectionRing | null => {
-    const layer = layerOfId(id);
-    if (!isPointLayer(layer)) return null;
+    const layer = datasetOfId(id);
+    if (!isPointDataset(layer)) return null;
     const data = columns[layer];
     const records = details[layer];
-    if (!data || !records) return null;
+    const spec = pointLayerOfDataset(layer);
+    if (!data || !records || !spec) return null;
     const index = resolveIdToIndex(records, id);
     if (index < 0) return null;
     const position: [number, number] = [data.position[index * 2]!, data.position[index * 2 + 1]!];
-    return { position, radius: symbolRadiusAt(layer, data, index, zoomLevel), primary };
+    return { position, radius: spec.symbolRadius(data, index, zoomLevel), primary };
   };
-  const selectedLayer = layerOfId(selection);
-  if (isPointLayer(selectedLayer)) {
+  const selectedLayer = datasetOfId(selection);
+  if (isPointDataset(selectedLayer)) {
     const ring = ringOfFacility(selection, true);
     if (ring) rings.push(ring);
     seen.add(selection);
@@ -96,15 +96,15 @@ export function useDeckLayers(): DeckBindings {
     // Modules read only layers/selection from the state; the view is not a dependency.
     const state = pickAtlasState(useAtlasStore.getState());
     const layers: Layer[] = [];
-    for (const module of orderModules(Object.values(POINT_LAYER_MODULES))) {
-      const id = module.id as PointLayerId;
-      const data = columns[id];
-      const mask = masks[id];
-      if (!data || !mask) continue;
-      layers.push(...module.build({ data: { data, mask, visible: visibility[id] }, state, zoomLevel }));
-    }
-    if (flows && flowMask) {
-      layers.push(...flowsModule.build({ data: { flows, mask: flowMask, visible: visibility.flows, chain }, state, zoomLevel }));
+    for (const spec of LAYER_SPECS) {
+      const visible = visibility[spec.id] ?? false;
+      if (spec.kind === 'points') {
+        const data = columns[spec.dataset];
+        const mask = masks[spec.id];
+        if (data && mask) layers.push(...spec.build({ input: { data, mask, visible }, state, zoomLevel }));
+      } else if (flows && flowMask) {
+        layers.push(...spec.build({ input: { flows, mask: flowMask, visible, chain }, state, zoomLevel }));
+      }
     }
     layers.push(...buildSelectionLayers(rings, true));
     return layers;
@@ -123,13 +123,14 @@ export function useDeckLayers(): DeckBindings {
         if (position) store.flyTo({ center: [position[0], position[1]], zoom: CHARGER_AGGREGATE_BELOW_ZOOM + 1 });
         return;
       }
-      const layer = atlasLayerOfDeckLayer(layerId);
-      if (layer === 'flows') {
+      const spec = layerOfDeckLayer(layerId);
+      if (spec?.kind === 'flows') {
         const flow = info.object as FlowRecord | undefined;
         if (flow) store.select(flow.id);
         return;
       }
-      if (!layer) return;
+      if (!spec) return;
+      const layer = spec.dataset;
       const id = details[layer]?.[info.index]?.id;
       if (id) store.select(id);
       else
@@ -143,10 +144,10 @@ export function useDeckLayers(): DeckBindings {
   const language = i18n.language;
   const getTooltip = useCallback(
     (info: PickingInfo): TooltipContent | null => {
-      const layer = info.layer ? atlasLayerOfDeckLayer(info.layer.id) : null;
-      // Names load by chunk on hover, except the chargers' (rows in id order are scattered across
-      // the map, so hovering would fetch chunk after chunk); those load on click or selection.
-      if (isPointLayer(layer) && layer !== 'chargers' && !details[layer]?.[info.index]) void requestRow(manifest, layer, info.index);
+      const spec = info.layer ? layerOfDeckLayer(info.layer.id) : undefined;
+      // Names load by chunk on hover for searchable facility layers only (the chargers' rows in id
+      // order are scattered across the map, so hovering would fetch chunk after chunk); the others load on click or selection.
+      if (spec?.kind === 'points' && spec.searchable && !details[spec.dataset]?.[info.index]) void requestRow(manifest, spec.dataset, info.index);
       const text = tooltipText(info, { t, locale: localeOf(language === 'es' ? 'es' : 'en'), columns, masks, details });
       return text ? { text, style: TOOLTIP_STYLE } : null;
     },

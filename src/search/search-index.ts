@@ -3,7 +3,7 @@
  * flow endpoints), in English or Spanish, accents optional (NFD + strip diacritics), prefix and fuzzy.
  */
 import MiniSearch from 'minisearch';
-import type { DetailRecord, FlowRecord, PointLayerId } from '../data/atlas-format.ts';
+import type { DetailRecord, FlowRecord, PointDatasetId } from '../data/atlas-format.ts';
 import type { CityName, StateName } from './basemap-names.ts';
 
 export type SearchKind = 'state' | 'city' | 'facility' | 'endpoint';
@@ -19,7 +19,7 @@ export interface SearchEntry {
   /** ISO country code; ISO 3166-2 state code when known */
   country: string;
   state: string | null;
-  layer: PointLayerId | 'flows' | null;
+  layer: PointDatasetId | 'flows' | null;
   lon: number;
   lat: number;
   zoom: number;
@@ -39,7 +39,7 @@ export function normalizeText(text: string): string {
 export interface SearchSources {
   states?: readonly StateName[];
   cities?: readonly CityName[];
-  facilities?: Partial<Record<PointLayerId, readonly DetailRecord[]>>;
+  facilities?: Partial<Record<PointDatasetId, readonly DetailRecord[]>>;
   flows?: readonly FlowRecord[];
 }
 
@@ -78,7 +78,7 @@ export function searchEntries({ states = [], cities = [], facilities = {}, flows
     });
   });
   const facilityIds = new Set<string>();
-  for (const [layer, records] of Object.entries(facilities) as [PointLayerId, readonly DetailRecord[] | undefined][]) {
+  for (const [layer, records] of Object.entries(facilities) as [PointDatasetId, readonly DetailRecord[] | undefined][]) {
     if (layer === 'chargers' || !records) continue;
     for (const r of records) {
       if (!r.name || !Number.isFinite(r.lon) || !Number.isFinite(r.lat)) continue;

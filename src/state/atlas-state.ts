@@ -1,4 +1,5 @@
-import { LAYER_IDS, type Country, type LayerId } from '../data/atlas-format.ts';
+import type { Country } from '../data/atlas-format.ts';
+import { LAYER_FILTERS, LAYER_SPECS, type LayerId } from '../map/layers/index.ts';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -10,42 +11,15 @@ export interface MapView {
 }
 
 /**
- * Attribute filters. `null` means "no restriction" (everything passes, including unknown values);
- * an array lists the values that pass. Values are the category ids of atlas-format.ts.
+ * Attribute filters, by filter param (declared by the layer specs, plus 'state'). `null` means
+ * "no restriction" (everything passes, including unknown values); an array lists the values that
+ * pass. Values are the category ids of src/data/datasets.ts; 'state' holds ISO 3166-2 codes.
  */
-export interface AttributeFilters {
-  chargerLevel: string[] | null;
-  chargerNetwork: string[] | null;
-  chargerStatus: string[] | null;
-  chargerAccess: string[] | null;
-  mineralCommodity: string[] | null;
-  mineralStatus: string[] | null;
-  plantStage: string[] | null;
-  plantStatus: string[] | null;
-  assemblyEv: string[] | null;
-  assemblyStatus: string[] | null;
-  flowMaterial: string[] | null;
-  flowRelation: string[] | null;
-  /** ISO 3166-2 state codes; null = all states */
-  state: string[] | null;
-}
+export type AttributeFilters = Record<string, string[] | null>;
 
-export const ATTRIBUTE_FILTER_KEYS = [
-  'chargerLevel',
-  'chargerNetwork',
-  'chargerStatus',
-  'chargerAccess',
-  'mineralCommodity',
-  'mineralStatus',
-  'plantStage',
-  'plantStatus',
-  'assemblyEv',
-  'assemblyStatus',
-  'flowMaterial',
-  'flowRelation',
-  'state',
-] as const satisfies readonly (keyof AttributeFilters)[];
-export type AttributeFilterKey = (typeof ATTRIBUTE_FILTER_KEYS)[number];
+/** Every filter key: each layer's filter params, then 'state'. */
+export const ATTRIBUTE_FILTER_KEYS: readonly string[] = [...LAYER_FILTERS.map((filter) => filter.param), 'state'];
+export type AttributeFilterKey = string;
 
 /** Everything a shared link must reproduce. */
 export interface AtlasState {
@@ -61,14 +35,14 @@ export interface AtlasState {
 export const DEFAULT_VIEW: MapView = { center: [-100, 31], zoom: 3.3 };
 
 export function defaultFilters(): AttributeFilters {
-  return Object.fromEntries(ATTRIBUTE_FILTER_KEYS.map((key) => [key, null])) as unknown as AttributeFilters;
+  return Object.fromEntries(ATTRIBUTE_FILTER_KEYS.map((key) => [key, null]));
 }
 
 export function defaultAtlasState(): AtlasState {
   return {
     language: 'en',
     view: { center: [...DEFAULT_VIEW.center], zoom: DEFAULT_VIEW.zoom },
-    layers: Object.fromEntries(LAYER_IDS.map((id) => [id, true])) as Record<LayerId, boolean>,
+    layers: defaultLayerVisibility(),
     countries: ['US', 'MX'],
     filters: defaultFilters(),
     selection: null,
@@ -76,3 +50,7 @@ export function defaultAtlasState(): AtlasState {
 }
 
 export const VIEW_LIMITS = { minZoom: 1, maxZoom: 18, minLat: -85, maxLat: 85 } as const;
+
+export function defaultLayerVisibility(): Record<LayerId, boolean> {
+  return Object.fromEntries(LAYER_SPECS.map((spec) => [spec.id, spec.defaultVisible]));
+}

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { Country, LayerId } from '../data/atlas-format.ts';
+import type { Country } from '../data/atlas-format.ts';
+import type { LayerId } from '../map/layers/index.ts';
 import { defaultAtlasState, defaultFilters, type AtlasState, type AttributeFilterKey, type Language, type MapView } from './atlas-state.ts';
 import type { UrlProblem } from './url-codec.ts';
 
@@ -40,7 +41,7 @@ export function createAtlasStore(initial: AtlasState = defaultAtlasState()) {
     setLayerVisible: (layer, visible) => set((s) => ({ layers: { ...s.layers, [layer]: visible } })),
     setVisibleLayers: (visibleLayers) =>
       set((s) => ({
-        layers: Object.fromEntries(Object.keys(s.layers).map((id) => [id, visibleLayers.includes(id as LayerId)])) as Record<LayerId, boolean>,
+        layers: Object.fromEntries(Object.keys(s.layers).map((id) => [id, visibleLayers.includes(id)])),
       })),
     setCountries: (countries) => set({ countries }),
     setFilter: (key, values) => set((s) => ({ filters: { ...s.filters, [key]: values } })),

@@ -8,31 +8,10 @@
  * one URL. Decoding never throws: each bad part falls back to its default and is reported in
  * `problems`. Links written by older versions are upgraded by MIGRATIONS before decoding.
  */
-import {
-  CHARGER_ACCESS,
-  CHARGER_LEVELS,
-  CHARGER_STATUSES,
-  COMMODITIES,
-  COUNTRIES,
-  EV_PRODUCTION,
-  FACILITY_STATUSES,
-  FLOW_MATERIALS,
-  FLOW_RELATIONS,
-  LAYER_IDS,
-  MINERAL_STATUSES,
-  PLANT_STAGES,
-  type Country,
-  type LayerId,
-} from '../data/atlas-format.ts';
-import {
-  ATTRIBUTE_FILTER_KEYS,
-  LANGUAGES,
-  VIEW_LIMITS,
-  defaultAtlasState,
-  type AtlasState,
-  type AttributeFilterKey,
-  type Language,
-} from './atlas-state.ts';
+import { COUNTRIES, type Country } from '../data/atlas-format.ts';
+import { FILTER_OPTIONS, filterLinkDomain } from '../filters/filter-options.ts';
+import { LAYER_IDS } from '../map/layers/index.ts';
+import { LANGUAGES, VIEW_LIMITS, defaultAtlasState, type AtlasState, type Language } from './atlas-state.ts';
 
 export const URL_CODEC_VERSION = 1;
 const MAX_FRAGMENT_LENGTH = 8000;
@@ -48,30 +27,14 @@ export interface DecodeResult {
   problems: UrlProblem[];
 }
 
-const FREE_TEXT_VALUE = /^[\p{L}\p{N} .,'&()/+-]{1,80}$/u;
 const STATE_CODE = /^(US|MX)-[A-Z]{2,3}$/;
 const FEATURE_ID = /^[a-z-]+:[A-Za-z0-9._:-]{1,200}$/;
 
-/** Allowed values per attribute filter: a fixed list, or a pattern for open sets (networks, states). */
-const FILTER_DOMAINS: Record<AttributeFilterKey, readonly string[] | RegExp> = {
-  chargerLevel: withUnknown(CHARGER_LEVELS),
-  chargerNetwork: FREE_TEXT_VALUE,
-  chargerStatus: withUnknown(CHARGER_STATUSES),
-  chargerAccess: withUnknown(CHARGER_ACCESS),
-  mineralCommodity: withUnknown(COMMODITIES),
-  mineralStatus: withUnknown(MINERAL_STATUSES),
-  plantStage: withUnknown(PLANT_STAGES),
-  plantStatus: withUnknown(FACILITY_STATUSES),
-  assemblyEv: withUnknown(EV_PRODUCTION),
-  assemblyStatus: withUnknown(FACILITY_STATUSES),
-  flowMaterial: FLOW_MATERIALS,
-  flowRelation: FLOW_RELATIONS,
-  state: STATE_CODE,
-};
-
-function withUnknown(values: readonly string[]): readonly string[] {
-  return ['unknown', ...values];
-}
+/** Allowed values per filter param (`f.<param>`), from the layer specs: a fixed list, or a pattern for open sets. */
+const FILTER_DOMAINS: ReadonlyMap<string, readonly string[] | RegExp> = new Map<string, readonly string[] | RegExp>([
+  ...FILTER_OPTIONS.map((option) => [option.param, filterLinkDomain(option)] as const),
+  ['state', STATE_CODE],
+]);
 
 /** Upgrades parameters written by an older codec version to the current one. Index = from-version. */
 const MIGRATIONS: Record<number, (params: URLSearchParams) => void> = {};
@@ -84,12 +47,12 @@ export function encodeAtlasState(state: AtlasState): string {
   const [lon, lat] = state.view.center;
   params.set('view', `${lon.toFixed(4)},${lat.toFixed(4)},${state.view.zoom.toFixed(2)}`);
   const visibleLayers = LAYER_IDS.filter((id) => state.layers[id]);
-  if (visibleLayers.length !== LAYER_IDS.length) params.set('layers', visibleLayers.join(',') || 'none');
+  if (LAYER_IDS.some((id) => Boolean(state.layers[id]) !== defaults.layers[id])) params.set('layers', visibleLayers.join(',') || 'none');
   const countries = COUNTRIES.filter((c) => state.countries.includes(c));
   if (countries.length !== COUNTRIES.length) params.set('country', countries.join(',') || 'none');
-  for (const key of ATTRIBUTE_FILTER_KEYS) {
+  for (const key of FILTER_DOMAINS.keys()) {
     const values = state.filters[key];
-    if (values !== null) params.set(`f.${key}`, [...new Set(values)].sort().join(',') || 'none');
+    if (values !== null && values !== undefined) params.set(`f.${key}`, [...new Set(values)].sort().join(',') || 'none');
   }
   if (state.selection) params.set('sel', state.selection);
   return `#${params.toString()}`;
@@ -133,7 +96,7 @@ function decodeInto(state: AtlasState, problems: UrlProblem[], fragment: string)
 }
 
 function isKnownParam(key: string): boolean {
-  return ['v', 'lang', 'view', 'layers', 'country', 'sel'].includes(key) || (key.startsWith('f.') && key.slice(2) in FILTER_DOMAINS);
+  return ['v', 'lang', 'view', 'layers', 'country', 'sel'].includes(key) || (key.startsWith('f.') && FILTER_DOMAINS.has(key.slice(2)));
 }
 
 /** Applies one parameter; returns false when it is unknown or invalid (the default stays). */
@@ -154,7 +117,7 @@ function applyParam(state: AtlasState, key: string, raw: string): boolean {
     case 'layers': {
       const ids = parseList(raw, LAYER_IDS);
       if (!ids) return false;
-      state.layers = Object.fromEntries(LAYER_IDS.map((id) => [id, ids.includes(id)])) as Record<LayerId, boolean>;
+      state.layers = Object.fromEntries(LAYER_IDS.map((id) => [id, ids.includes(id)]));
       return true;
     }
     case 'country': {
@@ -170,10 +133,11 @@ function applyParam(state: AtlasState, key: string, raw: string): boolean {
     default: {
       if (!key.startsWith('f.')) return false;
       const filterKey = key.slice(2);
-      if (!Object.hasOwn(FILTER_DOMAINS, filterKey)) return false;
-      const values = parseList(raw, FILTER_DOMAINS[filterKey as AttributeFilterKey]);
+      const domain = FILTER_DOMAINS.get(filterKey);
+      if (!domain) return false;
+      const values = parseList(raw, domain);
       if (!values) return false;
-      state.filters[filterKey as AttributeFilterKey] = values;
+      state.filters[filterKey] = values;
       return true;
     }
   }

@@ -1,21 +1,21 @@
 /** Synthetic layer columns for the map tests (no files, no WebGL). */
-import type { ColumnSpec, FlowRecord, PointLayerId } from '../../src/data/atlas-format.ts';
-import type { ColumnArray, LayerColumns } from '../../src/data/atlas-data.ts';
+import type { ColumnSpec, FlowRecord, PointDatasetId } from '../../src/data/atlas-format.ts';
+import { decodeColumns, type LayerColumns } from '../../src/data/atlas-data.ts';
+import { ARRAY_TYPES, encodeColumnTable } from '../../src/data/column-codec.ts';
 
 type ColumnInput = { kind: ColumnSpec['kind']; categories?: string[]; values: number[]; type?: ColumnSpec['type'] };
 
-export function makeColumns(layer: PointLayerId, positions: [number, number][], columns: Record<string, ColumnInput>): LayerColumns {
-  const position = new Float32Array(positions.flat());
-  const result: LayerColumns['columns'] = {
-    position: { spec: { name: 'position', type: 'float32', byteOffset: 0, length: position.length, kind: 'position' }, values: position },
-  };
-  for (const [name, input] of Object.entries(columns)) {
-    const type = input.type ?? (input.kind === 'number' ? 'float32' : input.kind === 'bitmask' ? 'uint16' : 'uint8');
-    const values: ColumnArray =
-      type === 'float32' ? new Float32Array(input.values) : type === 'uint16' ? new Uint16Array(input.values) : new Uint8Array(input.values);
-    result[name] = { spec: { name, type, byteOffset: 0, length: input.values.length, kind: input.kind, categories: input.categories }, values };
-  }
-  return { layer, rowCount: positions.length, position, columns: result };
+/** Columns encoded and decoded by the shared codec, as the app would read them from a columns.bin. */
+export function makeColumns(dataset: PointDatasetId, positions: [number, number][], columns: Record<string, ColumnInput>): LayerColumns {
+  const inputs = [
+    { name: 'position', kind: 'position' as const, values: new Float32Array(positions.flat()) },
+    ...Object.entries(columns).map(([name, input]) => {
+      const type = input.type ?? (input.kind === 'number' ? 'float32' : input.kind === 'bitmask' ? 'uint16' : 'uint8');
+      return { name, kind: input.kind, categories: input.categories, values: new ARRAY_TYPES[type](input.values) };
+    }),
+  ];
+  const { bytes, specs } = encodeColumnTable(inputs);
+  return decodeColumns(dataset, bytes.buffer as ArrayBuffer, specs);
 }
 
 export const COUNTRY = { kind: 'category' as const, categories: ['unknown', 'US', 'MX'] };

@@ -1,4 +1,4 @@
-import { maskVersion } from '../../src/filters/layer-mask.ts';
+import { maskVersion } from '../../src/filters/mask-version.ts';
 import { describe, expect, it } from 'vitest';
 import type { Layer } from '@deck.gl/core';
 import { defaultAtlasState } from '../../src/state/atlas-state.ts';
@@ -8,15 +8,15 @@ import {
   CHARGER_AGGREGATE_BELOW_ZOOM,
   HEXBIN_RAMP,
   chargerColor,
-  chargersModule,
+  chargersLayer,
   countVisibleRows,
   hexbinRadiusMeters,
   hexbinStep,
 } from '../../src/map/layers/chargers.ts';
-import { mineralStyle, mineralsModule, primaryCommodityAt } from '../../src/map/layers/minerals.ts';
-import { PLANT_MIN_RADIUS_PIXELS, batteryPlantStyle, batteryPlantsModule, plantRadius } from '../../src/map/layers/battery-plants.ts';
-import { SQUARE_ICON_ATLAS, assemblyHalfSide, assemblyPlantsModule } from '../../src/map/layers/assembly-plants.ts';
-import { FLOW_DEFAULT_WIDTH, flowColor, flowWidth, flowsModule, FLOW_DIMMED_ALPHA } from '../../src/map/layers/flows.ts';
+import { mineralStyle, mineralsLayer, primaryCommodityAt } from '../../src/map/layers/minerals.ts';
+import { PLANT_MIN_RADIUS_PIXELS, batteryPlantStyle, batteryPlantsLayer, plantRadius } from '../../src/map/layers/battery-plants.ts';
+import { SQUARE_ICON_ATLAS, assemblyHalfSide, assemblyPlantsLayer } from '../../src/map/layers/assembly-plants.ts';
+import { FLOW_DEFAULT_WIDTH, flowColor, flowWidth, flowsLayer, FLOW_DIMMED_ALPHA } from '../../src/map/layers/flows.ts';
 import { chainForSelection } from '../../src/map/supply-chain.ts';
 import { COUNTRY, PRECISION, flow, makeColumns } from './map-fixtures.ts';
 
@@ -41,20 +41,20 @@ describe('chargers', () => {
 
   it('shows hexagons below the threshold and points from it, with stable ids', () => {
     const mask = maskFor(['US', 'MX']);
-    const low = chargersModule.build({ data: { data: chargers, mask, visible: true }, state, zoomLevel: CHARGER_AGGREGATE_BELOW_ZOOM - 1 });
-    const high = chargersModule.build({ data: { data: chargers, mask, visible: true }, state, zoomLevel: CHARGER_AGGREGATE_BELOW_ZOOM });
+    const low = chargersLayer.build({ input: { data: chargers, mask, visible: true }, state, zoomLevel: CHARGER_AGGREGATE_BELOW_ZOOM - 1 });
+    const high = chargersLayer.build({ input: { data: chargers, mask, visible: true }, state, zoomLevel: CHARGER_AGGREGATE_BELOW_ZOOM });
     expect(low.map((l) => l.id)).toEqual(['chargers-hexagons', 'chargers']);
     expect(high.map((l) => l.id)).toEqual(['chargers-hexagons', 'chargers']);
     expect(low.map((l) => l.props.visible)).toEqual([true, false]);
     expect(high.map((l) => l.props.visible)).toEqual([false, true]);
-    const hidden = chargersModule.build({ data: { data: chargers, mask, visible: false }, state, zoomLevel: 8 });
+    const hidden = chargersLayer.build({ input: { data: chargers, mask, visible: false }, state, zoomLevel: 8 });
     expect(hidden.map((l) => l.props.visible)).toEqual([false, false]);
   });
 
   it('a filter change swaps only the mask (updateTriggers), never the data', () => {
-    const before = chargersModule.build({ data: { data: chargers, mask: maskFor(['US', 'MX']), visible: true }, state, zoomLevel: 4 });
+    const before = chargersLayer.build({ input: { data: chargers, mask: maskFor(['US', 'MX']), visible: true }, state, zoomLevel: 4 });
     const mxOnly = maskFor(['MX']);
-    const after = chargersModule.build({ data: { data: chargers, mask: mxOnly, visible: true }, state, zoomLevel: 4 });
+    const after = chargersLayer.build({ input: { data: chargers, mask: mxOnly, visible: true }, state, zoomLevel: 4 });
     for (const id of ['chargers-hexagons', 'chargers']) {
       expect(byId(after, id).props.data).toBe(byId(before, id).props.data);
     }
@@ -103,8 +103,8 @@ describe('minerals', () => {
     expect(disputed.line).toEqual(STATUS_STYLE.disputed!.outline);
   });
   it('keeps data identity across filter changes and toggles with visible', () => {
-    const a = mineralsModule.build({ data: { data: minerals, mask: maskFor(['US'], minerals), visible: true }, state, zoomLevel: 4 });
-    const b = mineralsModule.build({ data: { data: minerals, mask: maskFor(['MX'], minerals), visible: false }, state, zoomLevel: 4 });
+    const a = mineralsLayer.build({ input: { data: minerals, mask: maskFor(['US'], minerals), visible: true }, state, zoomLevel: 4 });
+    const b = mineralsLayer.build({ input: { data: minerals, mask: maskFor(['MX'], minerals), visible: false }, state, zoomLevel: 4 });
     expect(b[0]!.props.data).toBe(a[0]!.props.data);
     expect(b[0]!.props.visible).toBe(false);
     expect(b[0]!.id).toBe('minerals');
@@ -136,11 +136,11 @@ describe('battery plants', () => {
   });
   it('draws an approximate-location ring only for approximate rows that pass the mask', () => {
     const mask = new Uint8Array([1, 1, 1]);
-    const layers = batteryPlantsModule.build({ data: { data: plants, mask, visible: true }, state, zoomLevel: 4 });
+    const layers = batteryPlantsLayer.build({ input: { data: plants, mask, visible: true }, state, zoomLevel: 4 });
     expect(layers.map((l) => l.id)).toEqual(['battery-plants-approximate', 'battery-plants']);
     const ring = layers[0]!.props as unknown as { getFilterValue: (o: unknown, i: { index: number }) => number };
     expect([0, 1, 2].map((index) => ring.getFilterValue(null, { index }))).toEqual([0, 1, 0]);
-    const masked = batteryPlantsModule.build({ data: { data: plants, mask: new Uint8Array([1, 0, 1]), visible: true }, state, zoomLevel: 4 });
+    const masked = batteryPlantsLayer.build({ input: { data: plants, mask: new Uint8Array([1, 0, 1]), visible: true }, state, zoomLevel: 4 });
     const ring2 = masked[0]!.props as unknown as { getFilterValue: (o: unknown, i: { index: number }) => number };
     expect(ring2.getFilterValue(null, { index: 1 })).toBe(0);
     expect(masked[1]!.props.data).toBe(layers[1]!.props.data);
@@ -157,7 +157,7 @@ describe('assembly plants', () => {
     capexMusd: { kind: 'number', values: [1000] },
   });
   it('builds square icon layers with stable ids, sized by capex', () => {
-    const layers = assemblyPlantsModule.build({ data: { data: assembly, mask: new Uint8Array([1]), visible: true }, state, zoomLevel: 5 });
+    const layers = assemblyPlantsLayer.build({ input: { data: assembly, mask: new Uint8Array([1]), visible: true }, state, zoomLevel: 5 });
     expect(layers.map((l) => l.id)).toEqual(['assembly-plants-approximate', 'assembly-plants', 'assembly-plants-outline']);
     expect(SQUARE_ICON_ATLAS).toMatch(/^data:image\/svg\+xml/);
     expect(assemblyHalfSide(null)).toBeLessThan(assemblyHalfSide(1000));
@@ -175,9 +175,9 @@ describe('flows', () => {
     expect(flowColor(flows[2]!, 'target', chain)[3]).toBe(FLOW_DIMMED_ALPHA);
     expect(flowColor(flows[1]!, 'target', chain)[3]).toBeGreaterThan(FLOW_DIMMED_ALPHA);
     const s = { ...state, selection: 'x:1' };
-    const a = flowsModule.build({ data: { flows, mask: new Uint8Array([1, 1, 1]), visible: true, chain }, state: s, zoomLevel: 4 });
+    const a = flowsLayer.build({ input: { flows, mask: new Uint8Array([1, 1, 1]), visible: true, chain }, state: s, zoomLevel: 4 });
     const mask = new Uint8Array([1, 0, 1]);
-    const b = flowsModule.build({ data: { flows, mask, visible: true, chain }, state: s, zoomLevel: 4 });
+    const b = flowsLayer.build({ input: { flows, mask, visible: true, chain }, state: s, zoomLevel: 4 });
     expect(b[0]!.id).toBe('flows');
     expect(b[0]!.props.data).toBe(a[0]!.props.data);
     expect((b[0]!.props.updateTriggers as Record<string, unknown>).getFilterValue).toBe(maskVersion(mask));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DetailRecord } from '../../src/data/atlas-format.ts';
-import { layerOfId, resolveIdToIndex, resolveIndexToId, resolveSelection } from '../../src/map/selection.ts';
+import { datasetOfId, resolveIdToIndex, resolveIndexToId, resolveSelection } from '../../src/map/selection.ts';
 import { flow } from './map-fixtures.ts';
 
 const record = (id: string): DetailRecord => ({
@@ -11,12 +11,12 @@ const flows = [flow('x', 'battery-plants:a', 'battery-plants:b')];
 
 describe('selection ids', () => {
   it('reads the layer from an atlas id', () => {
-    expect(layerOfId('chargers:afdc:12')).toBe('chargers');
-    expect(layerOfId('assembly-plants:curated:gm')).toBe('assembly-plants');
-    expect(layerOfId('flows:x')).toBe('flows');
-    expect(layerOfId('nonsense:1')).toBeNull();
-    expect(layerOfId('no-colon')).toBeNull();
-    expect(layerOfId(null)).toBeNull();
+    expect(datasetOfId('chargers:afdc:12')).toBe('chargers');
+    expect(datasetOfId('assembly-plants:curated:gm')).toBe('assembly-plants');
+    expect(datasetOfId('flows:x')).toBe('flows');
+    expect(datasetOfId('nonsense:1')).toBeNull();
+    expect(datasetOfId('no-colon')).toBeNull();
+    expect(datasetOfId(null)).toBeNull();
   });
 
   it('resolves id ↔ row index both ways', () => {

@@ -4,13 +4,14 @@
  * approximate locations. Squares come from a tiny SVG icon atlas generated here as a data: URL
  * (no network, no font), tinted per row (mask icons).
  */
-import { maskVersion } from '../../filters/layer-mask.ts';
+import { maskVersion } from '../../filters/mask-version.ts';
 import { IconLayer } from '@deck.gl/layers';
 import type { LayerColumns } from '../../data/atlas-data.ts';
-import type { AtlasLayerModule } from '../layer-registry.ts';
-import { ASSEMBLY_EV_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
+import type { PointLayerSpec } from '../layer-spec.ts';
+import { ASSEMBLY_EV_COLORS, LAYER_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
 import {
   APPROXIMATE_RING,
+  FACILITY_STATUS_LEGEND_KEYS,
   FILTER_EXTENSION,
   FILTER_RANGE,
   categoryAt,
@@ -23,7 +24,6 @@ import {
   statusFill,
   statusOutline,
   type RowStyle,
-  type PointLayerInput,
 } from './common.ts';
 
 const CELL = 64;
@@ -89,10 +89,31 @@ const common = {
   extensions: [FILTER_EXTENSION],
 };
 
-export const assemblyPlantsModule: AtlasLayerModule<PointLayerInput> = {
+export const assemblyPlantsLayer: PointLayerSpec = {
+  kind: 'points',
   id: 'assembly-plants',
+  dataset: 'assembly-plants',
   order: 40,
-  build: ({ data: { data, mask, visible }, zoomLevel }) => {
+  color: LAYER_COLORS['assembly-plants'],
+  defaultVisible: true,
+  searchable: true,
+  filters: [
+    { param: 'assemblyEv', column: 'ev' },
+    { param: 'assemblyStatus', column: 'status' },
+  ],
+  symbol: { domain: 'ev', valueAt: (data, row) => categoryAt(data, 'ev', row) },
+  symbolRadius: (data, row, zoomLevel) => assemblyHalfSide(numberAt(data, 'capexMusd', row)) * facilityScale(zoomLevel) * 1.3,
+  legend: [
+    { kind: 'palette', title: 'legend.ev', domain: 'ev', keys: Object.keys(ASSEMBLY_EV_COLORS), palette: ASSEMBLY_EV_COLORS, shape: 'dot' },
+    { kind: 'status', domain: 'facilityStatus', keys: FACILITY_STATUS_LEGEND_KEYS },
+    { kind: 'approximate' },
+  ],
+  labels: {
+    en: { name: 'Vehicle assembly plants', filters: { assemblyEv: 'EV production', assemblyStatus: 'Status' } },
+    es: { name: 'Plantas de ensamble de vehículos', filters: { assemblyEv: 'Producción de VE', assemblyStatus: 'Estado' } },
+  },
+  pickableDeckLayerIds: ['assembly-plants'],
+  build: ({ input: { data, mask, visible }, zoomLevel }) => {
     const sizeScale = facilityScale(zoomLevel);
     return [
       new IconLayer({

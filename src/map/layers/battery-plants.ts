@@ -3,13 +3,14 @@
  * (USD M), fill/outline by status. Approximate locations get a second, dark ring drawn
  * APPROXIMATE_RING.gapPixels outside the symbol (legend: "double ring = approximate location").
  */
-import { maskVersion } from '../../filters/layer-mask.ts';
+import { maskVersion } from '../../filters/mask-version.ts';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { LayerColumns } from '../../data/atlas-data.ts';
-import type { AtlasLayerModule } from '../layer-registry.ts';
-import { PLANT_STAGE_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
+import type { PointLayerSpec } from '../layer-spec.ts';
+import { LAYER_COLORS, PLANT_STAGE_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
 import {
   APPROXIMATE_RING,
+  FACILITY_STATUS_LEGEND_KEYS,
   FILTER_EXTENSION,
   FILTER_RANGE,
   binaryPoints,
@@ -22,7 +23,6 @@ import {
   perColumns,
   statusFill,
   statusOutline,
-  type PointLayerInput,
 } from './common.ts';
 
 /**
@@ -56,10 +56,31 @@ const styleOf = perColumns((data) => computeRowStyle(data, (row) => batteryPlant
 const plantData = perColumns((data) => binaryPoints(data, styleOf(data)));
 const ringData = perColumns((data) => binaryPoints(data, styleOf(data), APPROXIMATE_RING.gapPixels));
 
-export const batteryPlantsModule: AtlasLayerModule<PointLayerInput> = {
+export const batteryPlantsLayer: PointLayerSpec = {
+  kind: 'points',
   id: 'battery-plants',
+  dataset: 'battery-plants',
   order: 30,
-  build: ({ data: { data, mask, visible }, zoomLevel }) => {
+  color: LAYER_COLORS['battery-plants'],
+  defaultVisible: true,
+  searchable: true,
+  filters: [
+    { param: 'plantStage', column: 'stage' },
+    { param: 'plantStatus', column: 'status' },
+  ],
+  symbol: { domain: 'plantStage', valueAt: (data, row) => categoryAt(data, 'stage', row) },
+  symbolRadius: (data, row, zoomLevel) => plantRadius(numberAt(data, 'capacityGwh', row), numberAt(data, 'capexMusd', row)) * facilityScale(zoomLevel),
+  legend: [
+    { kind: 'palette', title: 'legend.stages', domain: 'plantStage', keys: Object.keys(PLANT_STAGE_COLORS), palette: PLANT_STAGE_COLORS, shape: 'dot' },
+    { kind: 'status', domain: 'facilityStatus', keys: FACILITY_STATUS_LEGEND_KEYS },
+    { kind: 'approximate' },
+  ],
+  labels: {
+    en: { name: 'Battery supply-chain plants', filters: { plantStage: 'Stage', plantStatus: 'Status' } },
+    es: { name: 'Plantas de la cadena de baterías', filters: { plantStage: 'Etapa', plantStatus: 'Estado' } },
+  },
+  pickableDeckLayerIds: ['battery-plants'],
+  build: ({ input: { data, mask, visible }, zoomLevel }) => {
     const scale = facilityScale(zoomLevel);
     return [
       new ScatterplotLayer({

@@ -7,14 +7,14 @@
  * positions once per radius (i.e. per integer zoom below the threshold); a filter change only
  * re-evaluates `getColorValue` (updateTriggers: the mask), the points only their filter attribute.
  */
-import { maskVersion } from '../../filters/layer-mask.ts';
+import { maskVersion } from '../../filters/mask-version.ts';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { HexagonLayer } from '@deck.gl/aggregation-layers';
 import type { Layer } from '@deck.gl/core';
 import type { LayerColumns } from '../../data/atlas-data.ts';
-import type { AtlasLayerModule } from '../layer-registry.ts';
-import { CHARGER_LEVEL_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
-import { FILTER_EXTENSION, FILTER_RANGE, binaryPoints, firstBitInPriority, maskAccessor, perColumns, type PointLayerInput } from './common.ts';
+import type { PointLayerSpec } from '../layer-spec.ts';
+import { CHARGER_LEVEL_COLORS, LAYER_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
+import { FILTER_EXTENSION, FILTER_RANGE, binaryPoints, firstBitInPriority, maskAccessor, perColumns } from './common.ts';
 
 /** Hexagons below this zoom, points from it on. */
 export const CHARGER_AGGREGATE_BELOW_ZOOM = 6;
@@ -87,10 +87,32 @@ export function countVisibleRows(indices: readonly number[], mask: Uint8Array): 
 
 export const CHARGER_LAYER_IDS = { hexagons: 'chargers-hexagons', points: 'chargers' } as const;
 
-export const chargersModule: AtlasLayerModule<PointLayerInput> = {
+export const chargersLayer: PointLayerSpec = {
+  kind: 'points',
   id: 'chargers',
+  dataset: 'chargers',
   order: 10,
-  build: ({ data: { data, mask, visible }, zoomLevel }) => {
+  color: LAYER_COLORS.chargers,
+  defaultVisible: true,
+  searchable: false,
+  filters: [
+    { param: 'chargerLevel', column: 'level' },
+    { param: 'chargerNetwork', column: 'network' },
+    { param: 'chargerStatus', column: 'status' },
+    { param: 'chargerAccess', column: 'access' },
+  ],
+  symbol: { domain: 'chargerLevel', valueAt: chargerLevelAt },
+  symbolRadius: (_data, _row, zoomLevel) => (zoomLevel < CHARGER_AGGREGATE_BELOW_ZOOM ? 6 : chargerPointRadius(zoomLevel)),
+  legend: [
+    { kind: 'palette', title: 'legend.levels', domain: 'chargerLevel', keys: ['DC', 'L2', 'L1', 'unknown'], palette: CHARGER_LEVEL_COLORS, shape: 'dot' },
+    { kind: 'ramp', title: 'legend.density', steps: HEXBIN_RAMP, note: { key: 'legend.pointsFromZoom', values: { zoom: CHARGER_AGGREGATE_BELOW_ZOOM } } },
+  ],
+  labels: {
+    en: { name: 'EV chargers', filters: { chargerLevel: 'Charging level', chargerNetwork: 'Network', chargerStatus: 'Status', chargerAccess: 'Access' } },
+    es: { name: 'Cargadores de VE', filters: { chargerLevel: 'Nivel de carga', chargerNetwork: 'Red', chargerStatus: 'Estado', chargerAccess: 'Acceso' } },
+  },
+  pickableDeckLayerIds: ['chargers-hexagons', 'chargers'],
+  build: ({ input: { data, mask, visible }, zoomLevel }) => {
     const aggregated = zoomLevel < CHARGER_AGGREGATE_BELOW_ZOOM;
     const layers: Layer[] = [
       new HexagonLayer({

@@ -8,13 +8,6 @@ import { DataFilterExtension } from '@deck.gl/extensions';
 import type { LayerColumns, ColumnArray } from '../../data/atlas-data.ts';
 import { STATUS_STYLE, colorOf, type Rgba } from '../layer-styles.ts';
 
-export interface PointLayerInput {
-  data: LayerColumns;
-  /** one byte per row, 1 = passes the filters (see filters/layer-mask.ts) */
-  mask: Uint8Array;
-  visible: boolean;
-}
-
 /** One extension instance for every layer: deck.gl compares extensions by identity. */
 export const FILTER_EXTENSION = new DataFilterExtension({ filterSize: 1 });
 /** A row is drawn when its filter value is 1 (mask byte). */
@@ -142,7 +135,9 @@ export function facilityScale(zoomLevel: number): number {
   return Math.min(1.6, 1 + (zoomLevel - 4) * 0.12);
 }
 
+/** Facility statuses shown in the status key of the plant layers' legends. */
+export const FACILITY_STATUS_LEGEND_KEYS = ['operating', 'under_construction', 'announced', 'cancelled', 'disputed'] as const;
+
 /** Approximate-location ring: drawn this many pixels outside the symbol, in this colour. */
 export const APPROXIMATE_RING = { gapPixels: 3.5, color: [33, 37, 41, 200] as Rgba, widthPixels: 1.25 } as const;
 
-export { colorOf };

@@ -4,23 +4,14 @@
  * volume when public (log scale) else FLOW_DEFAULT_WIDTH, cross-border flows 1.5x wider.
  * When a supply chain is highlighted, its arcs get wider and every other arc is dimmed.
  */
-import { maskVersion } from '../../filters/layer-mask.ts';
+import { maskVersion } from '../../filters/mask-version.ts';
 import { ArcLayer } from '@deck.gl/layers';
 import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import type { FlowRecord } from '../../data/atlas-format.ts';
-import type { AtlasLayerModule } from '../layer-registry.ts';
-import { FLOW_MATERIAL_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
+import type { FlowLayerSpec } from '../layer-spec.ts';
+import { FLOW_MATERIAL_COLORS, LAYER_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
 import type { SupplyChain } from '../supply-chain.ts';
 import { FILTER_EXTENSION, FILTER_RANGE } from './common.ts';
-
-export interface FlowLayerInput {
-  flows: FlowRecord[];
-  /** one byte per flow, 1 = passes the filters (filters/flow-filter.ts) */
-  mask: Uint8Array;
-  visible: boolean;
-  /** highlighted chain (selection), or null */
-  chain: SupplyChain | null;
-}
 
 export const FLOW_DEFAULT_WIDTH = 2.5;
 export const FLOW_CROSS_BORDER_FACTOR = 1.5;
@@ -46,10 +37,33 @@ export function flowColor(flow: FlowRecord, end: 'source' | 'target', chain: Sup
   return [r, g, b, end === 'source' ? Math.round(a * 0.55) : a];
 }
 
-export const flowsModule: AtlasLayerModule<FlowLayerInput> = {
+export const flowsLayer: FlowLayerSpec = {
+  kind: 'flows',
   id: 'flows',
+  dataset: 'flows',
   order: 50,
-  build: ({ data: { flows, mask, visible, chain }, state }) => {
+  color: LAYER_COLORS.flows,
+  defaultVisible: true,
+  filters: [
+    { param: 'flowMaterial', column: 'material' },
+    { param: 'flowRelation', column: 'relation' },
+  ],
+  legend: [
+    {
+      kind: 'palette',
+      title: 'legend.materials',
+      domain: 'flowMaterial',
+      keys: Object.keys(FLOW_MATERIAL_COLORS).filter((key) => key !== 'unknown'),
+      palette: FLOW_MATERIAL_COLORS,
+      shape: 'line',
+    },
+  ],
+  labels: {
+    en: { name: 'Supply-chain flows', filters: { flowMaterial: 'Material', flowRelation: 'Relation' } },
+    es: { name: 'Flujos de la cadena de suministro', filters: { flowMaterial: 'Material', flowRelation: 'Relación' } },
+  },
+  pickableDeckLayerIds: ['flows'],
+  build: ({ input: { flows, mask, visible, chain }, state }) => {
     const chainKey = chain ? state.selection : null;
     return [
       new ArcLayer<FlowRecord, DataFilterExtensionProps<FlowRecord>>({

@@ -1,36 +1,42 @@
-import type { PointLayerId } from '../../data/atlas-format.ts';
-import type { LayerColumns } from '../../data/atlas-data.ts';
-import type { AtlasLayerModule } from '../layer-registry.ts';
-import type { PointLayerInput } from './common.ts';
-import { CHARGER_AGGREGATE_BELOW_ZOOM, chargerPointRadius, chargersModule } from './chargers.ts';
-import { mineralRadius, mineralsModule } from './minerals.ts';
-import { batteryPlantsModule, plantRadius } from './battery-plants.ts';
-import { assemblyHalfSide, assemblyPlantsModule } from './assembly-plants.ts';
-import { categoryAt, facilityScale, numberAt } from './common.ts';
+/**
+ * The registry of map layers: every layer the atlas can draw, as one spec each (see ../layer-spec.ts).
+ * Adding a layer over an existing dataset = a spec module + one line here.
+ */
+import { orderSpecs, type FlowLayerSpec, type LayerSpec, type PointLayerSpec } from '../layer-spec.ts';
+import { chargersLayer } from './chargers.ts';
+import { mineralsLayer } from './minerals.ts';
+import { batteryPlantsLayer } from './battery-plants.ts';
+import { assemblyPlantsLayer } from './assembly-plants.ts';
+import { flowsLayer } from './flows.ts';
 
-export { flowsModule, type FlowLayerInput } from './flows.ts';
 export { buildSelectionLayers, type SelectionRing } from './selection-layer.ts';
-export type { PointLayerInput } from './common.ts';
 
-/** Every point layer of the atlas, in draw order (flows and the selection are drawn above them). */
-export const POINT_LAYER_MODULES: Record<PointLayerId, AtlasLayerModule<PointLayerInput>> = {
-  chargers: chargersModule,
-  minerals: mineralsModule,
-  'battery-plants': batteryPlantsModule,
-  'assembly-plants': assemblyPlantsModule,
-};
+/** Every map layer, in draw order (the selection is drawn above them). */
+export const LAYER_SPECS: readonly LayerSpec[] = orderSpecs([chargersLayer, mineralsLayer, batteryPlantsLayer, assemblyPlantsLayer, flowsLayer]);
 
-/** Radius in pixels of the symbol drawn for a row (for the selection ring around it). */
-export function symbolRadiusAt(layer: PointLayerId, data: LayerColumns, row: number, zoomLevel: number): number {
-  const scale = facilityScale(zoomLevel);
-  switch (layer) {
-    case 'chargers':
-      return zoomLevel < CHARGER_AGGREGATE_BELOW_ZOOM ? 6 : chargerPointRadius(zoomLevel);
-    case 'minerals':
-      return Math.max(4, mineralRadius(categoryAt(data, 'status', row))) * scale;
-    case 'battery-plants':
-      return plantRadius(numberAt(data, 'capacityGwh', row), numberAt(data, 'capexMusd', row)) * scale;
-    case 'assembly-plants':
-      return assemblyHalfSide(numberAt(data, 'capexMusd', row)) * scale * 1.3;
-  }
+export const LAYER_IDS: readonly string[] = LAYER_SPECS.map((spec) => spec.id);
+/** A map layer's id (the key of the store's `layers` and of the link's `layers=`). */
+export type LayerId = string;
+
+export const POINT_LAYER_SPECS: readonly PointLayerSpec[] = LAYER_SPECS.filter((spec): spec is PointLayerSpec => spec.kind === 'points');
+export const FLOW_LAYER_SPECS: readonly FlowLayerSpec[] = LAYER_SPECS.filter((spec): spec is FlowLayerSpec => spec.kind === 'flows');
+
+const BY_ID = new Map(LAYER_SPECS.map((spec) => [spec.id, spec]));
+export function layerSpec(id: string): LayerSpec | undefined {
+  return BY_ID.get(id);
 }
+
+/** The point layer drawing `dataset` (ids of features are prefixed with their dataset). */
+export function pointLayerOfDataset(dataset: string): PointLayerSpec | undefined {
+  return POINT_LAYER_SPECS.find((spec) => spec.dataset === dataset);
+}
+
+const BY_DECK_LAYER = new Map(LAYER_SPECS.flatMap((spec) => spec.pickableDeckLayerIds.map((deckId) => [deckId, spec] as const)));
+/** The atlas layer that built a deck.gl layer ('chargers-hexagons' → chargers), or undefined. */
+export function layerOfDeckLayer(deckLayerId: string): LayerSpec | undefined {
+  return BY_DECK_LAYER.get(deckLayerId);
+}
+
+/** Every filter of every layer, with its layer: the store's filter keys and the link's `f.` parameters. */
+export const LAYER_FILTERS = LAYER_SPECS.flatMap((spec) => spec.filters.map((filter) => ({ ...filter, layer: spec })));
+

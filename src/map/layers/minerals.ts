@@ -2,11 +2,11 @@
  * Mineral sites: colour by primary commodity (the first in COMMODITY_PRIORITY the site has), fill
  * alpha and outline by status (STATUS_STYLE). Styles are precomputed per row into binary attributes.
  */
-import { maskVersion } from '../../filters/layer-mask.ts';
+import { maskVersion } from '../../filters/mask-version.ts';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { LayerColumns } from '../../data/atlas-data.ts';
-import type { AtlasLayerModule } from '../layer-registry.ts';
-import { COMMODITY_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
+import type { PointLayerSpec } from '../layer-spec.ts';
+import { COMMODITY_COLORS, LAYER_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
 import {
   FILTER_EXTENSION,
   FILTER_RANGE,
@@ -19,7 +19,6 @@ import {
   perColumns,
   statusFill,
   statusOutline,
-  type PointLayerInput,
 } from './common.ts';
 
 /** Which commodity colours a site that has several. */
@@ -64,10 +63,31 @@ export function mineralStyle(data: LayerColumns, row: number): { fill: Rgba; lin
 
 const mineralData = perColumns((data) => binaryPoints(data, computeRowStyle(data, (row) => mineralStyle(data, row))));
 
-export const mineralsModule: AtlasLayerModule<PointLayerInput> = {
+export const mineralsLayer: PointLayerSpec = {
+  kind: 'points',
   id: 'minerals',
+  dataset: 'minerals',
   order: 20,
-  build: ({ data: { data, mask, visible }, zoomLevel }) => [
+  color: LAYER_COLORS.minerals,
+  defaultVisible: true,
+  searchable: true,
+  filters: [
+    { param: 'mineralCommodity', column: 'commodities' },
+    { param: 'mineralStatus', column: 'status' },
+  ],
+  symbol: { domain: 'commodity', valueAt: primaryCommodityAt },
+  symbolRadius: (data, row, zoomLevel) => Math.max(4, mineralRadius(categoryAt(data, 'status', row))) * facilityScale(zoomLevel),
+  legend: [
+    { kind: 'palette', title: 'legend.commodities', domain: 'commodity', keys: Object.keys(COMMODITY_COLORS), palette: COMMODITY_COLORS, shape: 'dot' },
+    { kind: 'status', domain: 'mineralStatus', keys: ['producing', 'construction', 'evaluation', 'past_producer', 'disputed'] },
+    { kind: 'approximate' },
+  ],
+  labels: {
+    en: { name: 'Battery-mineral sites', filters: { mineralCommodity: 'Commodity', mineralStatus: 'Status' } },
+    es: { name: 'Sitios de minerales para baterías', filters: { mineralCommodity: 'Mineral', mineralStatus: 'Estado' } },
+  },
+  pickableDeckLayerIds: ['minerals'],
+  build: ({ input: { data, mask, visible }, zoomLevel }) => [
     new ScatterplotLayer({
       id: 'minerals',
       data: mineralData(data),
