@@ -111,7 +111,7 @@ describe('flows', () => {
     expect(a.to.facilityId).toBe('assembly-plants:t:ford-cuau'); // "Cuautitlan" matches "Cuautitlán", "Assembly" ignored
     expect(a.crossBorder).toBe(true);
     expect(a).toMatchObject({ material: 'cells', relation: 'supply_contract', year: 2024, volume: 5, volumeUnit: 'GWh' });
-    expect(b.from).toEqual({ name: 'Salar mine Chile', lat: -23.5, lon: -68.3, country: 'CL', facilityId: null });
+    expect(b.from).toEqual({ name: 'Salar mine Chile', lat: -23.5, lon: -68.3, country: 'CL', facilityId: null, state: null });
     expect(b.to.facilityId).toBe('battery-plants:t:acme');
     expect(b.crossBorder).toBe(false); // CL -> US: international, not US<->MX
     expect(c.from.facilityId).toBeNull(); // 1,400 km from Acme

@@ -2,12 +2,16 @@
  * Supply-chain links: curated flows.csv (FORMAT.md) plus ownership/JV links (jv-ownership-links.csv).
  * An endpoint is linked to the nearest facility of its layer within 30 km whose name shares a distinctive word;
  * otherwise it stays a named point with its cited coordinates (facilityId null).
+ * Each end carries its state (the facility's, else the state polygon containing it; null outside US/MX) so the
+ * app's state filter reaches flows.
  * crossBorder = one endpoint in the US and the other in Mexico (the atlas's binational links; a Chile -> US
  * link is international but not "cross-border" in this sense).
  */
 import {
   FLOW_MATERIALS, FLOW_RELATIONS, POINT_LAYER_IDS, type DetailRecord, type FlowEndpoint, type FlowRecord, type QuarantineEntry,
 } from '../../../src/data/atlas-format.ts';
+import { BORDER_TOLERANCE_KM } from '../geo/locate.ts';
+import type { StateIndex } from '../geo/state-index.ts';
 import { SOURCES } from './sources.ts';
 import { clean, distKm, num, q, readTable, sharesToken, tokens } from './util.ts';
 
@@ -56,9 +60,22 @@ export function resolveFacility(facs: Fac[], layers: string[] | null, name: stri
   return best;
 }
 
-function endpoint(f: Fac | null, name: string, lat: number, lon: number, country: string): FlowEndpoint {
-  if (f) return { name, lon: f.rec.lon, lat: f.rec.lat, country: f.rec.country, facilityId: f.rec.id };
-  return { name, lon, lat, country, facilityId: null };
+/**
+ * The state (ISO 3166-2) of a flow end that is not a facility, by the rule point records follow
+ * (data/pipeline/geo/locate.ts): the state polygon containing the point (or within 10 km of it) when it is in the
+ * end's stated country; on the generalised basemap's borders (Detroit, El Paso) the nearest state of the stated
+ * country within BORDER_TOLERANCE_KM. Null outside the US and Mexico, or when no such state is found.
+ */
+export function endpointState(states: StateIndex | null, lon: number, lat: number, country: string): string | null {
+  if (!states || (country !== 'US' && country !== 'MX')) return null;
+  const hit = states.locate(lon, lat);
+  if (hit && hit.country === country) return hit.code;
+  return states.nearestInCountry(lon, lat, country, BORDER_TOLERANCE_KM)?.code ?? null;
+}
+
+function endpoint(f: Fac | null, name: string, lat: number, lon: number, country: string, states: StateIndex | null): FlowEndpoint {
+  if (f) return { name, lon: f.rec.lon, lat: f.rec.lat, country: f.rec.country, facilityId: f.rec.id, state: f.rec.state ?? null };
+  return { name, lon, lat, country, facilityId: null, state: endpointState(states, lon, lat, country) };
 }
 
 function isCrossBorder(a: string, b: string): boolean {
@@ -83,6 +100,8 @@ export function buildFlows(
   flowsCsv: Buffer,
   jvCsv: Buffer | null,
   facilities: DetailRecord[],
+  /** state polygons for ends that are not facilities; null: those ends get state null */
+  states: StateIndex | null = null,
 ): { flows: FlowRecord[]; quarantined: QuarantineEntry[]; rowsRead: number } {
   const facs: Fac[] = facilities.map((rec) => ({ rec, layer: layerOf(rec.id), toks: facTokens(rec) }));
   const flows: FlowRecord[] = [];
@@ -126,7 +145,7 @@ export function buildFlows(
       continue;
     }
     const [f, t] = ends.map((e) =>
-      endpoint(e.layer === 'external' ? null : resolveFacility(facs, [e.layer], e.name, e.lat, e.lon), e.name, e.lat, e.lon, e.country),
+      endpoint(e.layer === 'external' ? null : resolveFacility(facs, [e.layer], e.name, e.lat, e.lon), e.name, e.lat, e.lon, e.country, states),
     ) as [FlowEndpoint, FlowEndpoint];
     flows.push({
       id: `flows:${id}`,
@@ -181,8 +200,8 @@ export function buildFlows(
         continue;
       }
       jvIds.add(flowId);
-      const from = endpoint(owner, owner.rec.name, owner.rec.lat, owner.rec.lon, owner.rec.country);
-      const to = endpoint(fac, fac.rec.name, fac.rec.lat, fac.rec.lon, fac.rec.country);
+      const from = endpoint(owner, owner.rec.name, owner.rec.lat, owner.rec.lon, owner.rec.country, states);
+      const to = endpoint(fac, fac.rec.name, fac.rec.lat, fac.rec.lon, fac.rec.country, states);
       flows.push({
         id: flowId,
         from,
