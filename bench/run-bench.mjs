@@ -19,6 +19,7 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants as zlibConstants } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { ARRAY_TYPES, decodeColumnTable, encodeColumnTable } from '../src/data/column-codec.ts';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
@@ -219,21 +220,13 @@ function buildScaleDist(rows) {
   const manifest = JSON.parse(readFileSync(join(src, 'data/manifest.json'), 'utf8'));
   const layer = manifest.layers.chargers;
   const real = readFileSync(join(src, 'data', layer.files.columns));
-  const realBuf = real.buffer.slice(real.byteOffset, real.byteOffset + real.byteLength);
-  const ARR = { float32: Float32Array, uint8: Uint8Array, uint16: Uint16Array, uint32: Uint32Array };
-  const realCols = Object.fromEntries(layer.columns.map((c) => [c.name, new ARR[c.type](realBuf, c.byteOffset, c.length)]));
+  const realCols = Object.fromEntries(
+    Object.entries(decodeColumnTable(real.buffer.slice(real.byteOffset, real.byteOffset + real.byteLength), layer.columns)).map(([name, c]) => [name, c.values]),
+  );
   const n0 = layer.count;
-  const specs = [];
-  let offset = 0;
-  for (const c of layer.columns) {
-    const bytes = ARR[c.type].BYTES_PER_ELEMENT;
-    offset = Math.ceil(offset / 4) * 4;
-    const length = c.kind === 'position' ? rows * 2 : rows;
-    specs.push({ ...c, byteOffset: offset, length });
-    offset += length * bytes;
-  }
-  const out = new ArrayBuffer(Math.ceil(offset / 4) * 4);
-  const cols = Object.fromEntries(specs.map((c) => [c.name, new ARR[c.type](out, c.byteOffset, c.length)]));
+  const cols = Object.fromEntries(
+    layer.columns.map((c) => [c.name, new ARRAY_TYPES[c.type](c.kind === 'position' ? rows * 2 : rows)]),
+  );
   const rand = prng(20261122);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const countryCats = layer.columns.find((c) => c.name === 'country').categories;
@@ -242,7 +235,7 @@ function buildScaleDist(rows) {
   const countByState = {};
   for (let r = 0; r < rows; r++) {
     const s = Math.floor(rand() * n0);
-    for (const c of specs) {
+    for (const c of layer.columns) {
       if (c.kind === 'position') {
         cols.position[2 * r] = realCols.position[2 * s] + gauss() * 0.05;
         cols.position[2 * r + 1] = realCols.position[2 * s + 1] + gauss() * 0.05;
@@ -253,17 +246,19 @@ function buildScaleDist(rows) {
     const state = stateCats[cols.state[r]];
     if (state && state !== 'unknown') countByState[state] = (countByState[state] ?? 0) + 1;
   }
-  writeFileSync(join(dst, 'data', layer.files.columns), Buffer.from(out));
+  const { bytes: outBytes, specs: outSpecs } = encodeColumnTable(layer.columns.map((c) => ({ name: c.name, kind: c.kind, categories: c.categories, values: cols[c.name] })));
+  const out = Buffer.from(outBytes.buffer, outBytes.byteOffset, outBytes.byteLength);
+  writeFileSync(join(dst, 'data', layer.files.columns), out);
   layer.count = rows;
   layer.countByCountry = countByCountry;
   layer.countByState = countByState;
-  layer.columns = specs;
+  layer.columns = outSpecs;
   layer.files.bytes = { [layer.files.columns]: out.byteLength };
   layer.files.detailChunks = [];
   delete layer.files.details;
   for (const country of ['US', 'MX']) if (layer.coverage?.[country]) layer.coverage[country].mapped = countByCountry[country];
   writeFileSync(join(dst, 'data/manifest.json'), JSON.stringify(manifest));
-  return { dir: dst, rows, columnsBytes: out.byteLength, columnsGzip: gz(Buffer.from(out)), countByCountry };
+  return { dir: dst, rows, columnsBytes: out.byteLength, columnsGzip: gz(out), countByCountry };
 }
 
 // ---------------------------------------------------------------- in-page helpers (run in the browser)

@@ -4,7 +4,7 @@
  * small integer arrays and never rebuilds layer data. The legend counts and the map use the same mask.
  */
 import type { LayerColumns } from '../data/atlas-data.ts';
-import type { FilterDecl } from '../map/layer-spec.ts';
+import type { FilterDecl, PointLayerSpec } from '../map/layer-spec.ts';
 import { pointLayerOfDataset } from '../map/layers/index.ts';
 import type { AtlasState } from '../state/atlas-state.ts';
 
@@ -40,14 +40,22 @@ function columnTest(data: LayerColumns, column: string, allowed: readonly string
 
 export type MaskInput = Pick<AtlasState, 'countries' | 'filters'>;
 
-/** `filters`: the filters of the layer drawing the data (by default, the point layer of its dataset). */
+/**
+ * `filters`: the user filters of the layer drawing the data (by default, the point layer of its
+ * dataset); `where`: the layer's fixed restrictions (PointLayerSpec.where).
+ */
 export function computeLayerMask(
   data: LayerColumns,
   input: MaskInput,
   filters: readonly FilterDecl[] = pointLayerOfDataset(data.dataset)?.filters ?? [],
+  where: PointLayerSpec['where'] = [],
   target = new Uint8Array(data.rowCount),
 ): Uint8Array {
   const tests: RowTest[] = [];
+  for (const { column, values } of where) {
+    const test = columnTest(data, column, values);
+    if (test) tests.push(test);
+  }
   const countryTest = columnTest(data, 'country', input.countries);
   if (countryTest) tests.push(countryTest);
   const states = input.filters.state;

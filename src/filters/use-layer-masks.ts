@@ -39,7 +39,7 @@ export function getLayerMask(spec: PointLayerSpec, data: LayerColumns, countries
   if (!byLayer) maskCache.set(data, (byLayer = new Map()));
   const cached = byLayer.get(spec.id);
   if (cached && cached.countries === countries && cached.filters === filters) return cached.mask;
-  const mask = computeLayerMask(data, { countries, filters }, spec.filters);
+  const mask = computeLayerMask(data, { countries, filters }, spec.filters, spec.where);
   byLayer.set(spec.id, { countries, filters, mask });
   return mask;
 }

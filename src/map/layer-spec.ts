@@ -6,6 +6,7 @@
  * on layer ids. Register a spec in src/map/layers/index.ts (LAYER_SPECS).
  */
 import type { Layer } from '@deck.gl/core';
+import type { TFunction } from 'i18next';
 import type { FlowRecord, PointDatasetId } from '../data/atlas-format.ts';
 import type { LayerColumns } from '../data/atlas-data.ts';
 import type { DomainId } from '../data/datasets.ts';
@@ -37,6 +38,14 @@ export interface LayerLabels {
   filters: Record<string, string>;
 }
 
+export interface AggregatePicking {
+  deckLayerId: string;
+  /** text for a bin, given the layer's mask; null = no tooltip */
+  tooltip(object: unknown, mask: Uint8Array, t: TFunction, locale: string): string | null;
+  /** the view a click on a bin flies to, or null */
+  clickView(object: unknown): { center: [number, number]; zoom: number } | null;
+}
+
 export interface LayerBuildContext<TInput> {
   input: TInput;
   state: AtlasState;
@@ -56,6 +65,8 @@ interface LayerSpecBase<TInput> {
   labels: { en: LayerLabels; es: LayerLabels };
   /** ids of the deck.gl layers it builds that can be picked (hover, click) */
   pickableDeckLayerIds: readonly string[];
+  /** an aggregate sublayer (hexagon bins...): its hover text and where a click on a bin zooms to */
+  aggregate?: AggregatePicking;
   build(context: LayerBuildContext<TInput>): Layer[];
 }
 
@@ -85,6 +96,8 @@ export interface PointLayerSpec extends LayerSpecBase<PointLayerInput> {
   symbolRadius(data: LayerColumns, row: number, zoomLevel: number): number;
   /** listed in place/facility search */
   searchable: boolean;
+  /** rows the layer always leaves out, whatever the user's filters (a layer over part of a dataset) */
+  where?: readonly { column: string; values: readonly string[] }[];
 }
 
 /** A layer drawing the flows dataset (one arc per record). */

@@ -6,7 +6,6 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { TFunction } from 'i18next';
 import type { DetailRecord, FlowRecord, PointDatasetId } from '../data/atlas-format.ts';
 import type { LayerColumns } from '../data/atlas-data.ts';
-import { CHARGER_LAYER_IDS, countVisibleRows } from './layers/chargers.ts';
 import { layerOfDeckLayer } from './layers/index.ts';
 import type { PointLayerSpec } from './layer-spec.ts';
 
@@ -54,15 +53,12 @@ export function tooltipText(info: Pick<PickingInfo, 'layer' | 'index' | 'object'
   const deckLayerId = info.layer?.id;
   if (!deckLayerId || info.index < 0) return null;
   const { t } = ctx;
-  if (deckLayerId === CHARGER_LAYER_IDS.hexagons) {
-    const indices = (info.object as { pointIndices?: number[] } | undefined)?.pointIndices;
-    const mask = ctx.masks.chargers;
-    if (!indices || !mask) return null;
-    const count = countVisibleRows(indices, mask);
-    return `${t('atlasMap.tooltip.hexCount', { count, formatted: count.toLocaleString(ctx.locale) })}\n${t('atlasMap.tooltip.zoomIn')}`;
-  }
   const spec = layerOfDeckLayer(deckLayerId);
   if (!spec) return null;
+  if (spec.aggregate?.deckLayerId === deckLayerId) {
+    const mask = ctx.masks[spec.id];
+    return mask ? spec.aggregate.tooltip(info.object, mask, t, ctx.locale) : null;
+  }
   if (spec.kind === 'flows') {
     const flow = info.object as FlowRecord | undefined;
     if (!flow) return null;

@@ -7,7 +7,6 @@ import { useAtlasStore, pickAtlasState } from '../state/store.ts';
 import { useFlowMask, useLayerMasks } from '../filters/use-layer-masks.ts';
 import { localeOf } from '../i18n/i18n.ts';
 import { LAYER_SPECS, buildSelectionLayers, layerOfDeckLayer, pointLayerOfDataset, type SelectionRing } from './layers/index.ts';
-import { CHARGER_AGGREGATE_BELOW_ZOOM, CHARGER_LAYER_IDS } from './layers/chargers.ts';
 import { chainEndpoints, chainForSelection, type SupplyChain } from './supply-chain.ts';
 import { isPointDataset, datasetOfId, requestId, requestRow, resolveIdToIndex, useLoadedDetails } from './selection.ts';
 import { useManifest } from '../data/queries.ts';
@@ -118,12 +117,12 @@ export function useDeckLayers(): DeckBindings {
         store.select(null);
         return;
       }
-      if (layerId === CHARGER_LAYER_IDS.hexagons) {
-        const position = (info.object as { position?: [number, number] } | undefined)?.position;
-        if (position) store.flyTo({ center: [position[0], position[1]], zoom: CHARGER_AGGREGATE_BELOW_ZOOM + 1 });
+      const spec = layerOfDeckLayer(layerId);
+      if (spec?.aggregate?.deckLayerId === layerId) {
+        const view = spec.aggregate.clickView(info.object);
+        if (view) store.flyTo(view);
         return;
       }
-      const spec = layerOfDeckLayer(layerId);
       if (spec?.kind === 'flows') {
         const flow = info.object as FlowRecord | undefined;
         if (flow) store.select(flow.id);

@@ -85,7 +85,7 @@ export function countVisibleRows(indices: readonly number[], mask: Uint8Array): 
   return count;
 }
 
-export const CHARGER_LAYER_IDS = { hexagons: 'chargers-hexagons', points: 'chargers' } as const;
+const CHARGER_LAYER_IDS = { hexagons: 'chargers-hexagons', points: 'chargers' } as const;
 
 export const chargersLayer: PointLayerSpec = {
   kind: 'points',
@@ -111,7 +111,20 @@ export const chargersLayer: PointLayerSpec = {
     en: { name: 'EV chargers', filters: { chargerLevel: 'Charging level', chargerNetwork: 'Network', chargerStatus: 'Status', chargerAccess: 'Access' } },
     es: { name: 'Cargadores de VE', filters: { chargerLevel: 'Nivel de carga', chargerNetwork: 'Red', chargerStatus: 'Estado', chargerAccess: 'Acceso' } },
   },
-  pickableDeckLayerIds: ['chargers-hexagons', 'chargers'],
+  pickableDeckLayerIds: [CHARGER_LAYER_IDS.hexagons, CHARGER_LAYER_IDS.points],
+  aggregate: {
+    deckLayerId: CHARGER_LAYER_IDS.hexagons,
+    tooltip: (object, mask, t, locale) => {
+      const indices = (object as { pointIndices?: number[] } | undefined)?.pointIndices;
+      if (!indices) return null;
+      const count = countVisibleRows(indices, mask);
+      return `${t('atlasMap.tooltip.hexCount', { count, formatted: count.toLocaleString(locale) })}\n${t('atlasMap.tooltip.zoomIn')}`;
+    },
+    clickView: (object) => {
+      const position = (object as { position?: [number, number] } | undefined)?.position;
+      return position ? { center: [position[0], position[1]], zoom: CHARGER_AGGREGATE_BELOW_ZOOM + 1 } : null;
+    },
+  },
   build: ({ input: { data, mask, visible }, zoomLevel }) => {
     const aggregated = zoomLevel < CHARGER_AGGREGATE_BELOW_ZOOM;
     const layers: Layer[] = [
