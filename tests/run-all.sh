@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what it needs (npm packages, Debian's Chromium), builds the data
-# and the app, then runs type checks, unit/component tests and end-to-end tests in Chromium.
+# and the app, then runs type checks, lint (eslint, prettier --check), unit/component tests and end-to-end tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,6 +41,13 @@ run_vitest() {
 npm run data
 npm run typecheck
 failed=0
+# eslint + prettier --check: one pass/fail entry in the summary; a lint failure fails the run.
+if npm run lint; then
+  echo "lint 1 0 0" >> "$summary_file"
+else
+  echo "lint 0 1 0" >> "$summary_file"
+  failed=1
+fi
 run_vitest unit || failed=1
 run_vitest e2e --config tests/e2e/vitest.e2e.config.ts || failed=1
 
