@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync, constants as zlibConstants } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { ARRAY_TYPES, decodeColumnTable, encodeColumnTable } from '../src/data/column-codec.ts';
 
@@ -224,9 +224,7 @@ function buildScaleDist(rows) {
     Object.entries(decodeColumnTable(real.buffer.slice(real.byteOffset, real.byteOffset + real.byteLength), layer.columns)).map(([name, c]) => [name, c.values]),
   );
   const n0 = layer.count;
-  const cols = Object.fromEntries(
-    layer.columns.map((c) => [c.name, new ARRAY_TYPES[c.type](c.kind === 'position' ? rows * 2 : rows)]),
-  );
+  const cols = Object.fromEntries(layer.columns.map((c) => [c.name, new ARRAY_TYPES[c.type](c.kind === 'position' ? rows * 2 : rows)]));
   const rand = prng(20261122);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const countryCats = layer.columns.find((c) => c.name === 'country').categories;
@@ -246,7 +244,9 @@ function buildScaleDist(rows) {
     const state = stateCats[cols.state[r]];
     if (state && state !== 'unknown') countByState[state] = (countByState[state] ?? 0) + 1;
   }
-  const { bytes: outBytes, specs: outSpecs } = encodeColumnTable(layer.columns.map((c) => ({ name: c.name, kind: c.kind, categories: c.categories, values: cols[c.name] })));
+  const { bytes: outBytes, specs: outSpecs } = encodeColumnTable(
+    layer.columns.map((c) => ({ name: c.name, kind: c.kind, categories: c.categories, values: cols[c.name] })),
+  );
   const out = Buffer.from(outBytes.buffer, outBytes.byteOffset, outBytes.byteLength);
   writeFileSync(join(dst, 'data', layer.files.columns), out);
   layer.count = rows;
@@ -423,7 +423,11 @@ async function measureLoad(kind, server, { changes, runIndex, profile = false })
         await cdp.send('Profiler.start');
       }
       if (kind.startsWith('atlas')) ms = await page.evaluate(atlasFilter, { hash: ATLAS_HASH[name], timeoutMs: 60_000 });
-      else ms = await withTimeout(page.evaluate((n) => window.__bench.applyFilter(n), name), 60_000);
+      else
+        ms = await withTimeout(
+          page.evaluate((n) => window.__bench.applyFilter(n), name),
+          60_000,
+        );
       if (profile && i === changes - 1) {
         const { profile: cpu } = await cdp.send('Profiler.stop');
         result.cpuProfile = { filter: name, ms, top: topFunctions(cpu) };
@@ -519,7 +523,20 @@ function staticFigures(atlasRuns) {
     return { file: f, raw: buf.length, gzip: gz(buf), gzip9: gz(buf, 9) };
   });
   return {
-    initialJs: { files: js, raw: sum(js, 'raw'), gzip: sum(js, 'gzip'), gzip9: sum(js, 'gzip9'), mainThreadGzip: sum(js.filter((f) => !f.worker), 'gzip'), workerGzip: sum(js.filter((f) => f.worker), 'gzip') },
+    initialJs: {
+      files: js,
+      raw: sum(js, 'raw'),
+      gzip: sum(js, 'gzip'),
+      gzip9: sum(js, 'gzip9'),
+      mainThreadGzip: sum(
+        js.filter((f) => !f.worker),
+        'gzip',
+      ),
+      workerGzip: sum(
+        js.filter((f) => f.worker),
+        'gzip',
+      ),
+    },
     renderCriticalData: { files: data, raw: sum(data, 'raw'), gzip: sum(data, 'gzip'), gzip9: sum(data, 'gzip9') },
   };
 }
@@ -559,7 +576,9 @@ async function main() {
           const r = await measureLoad(kind, servers[PAGES[kind].dist], { changes: CHANGES_PER_RUN, runIndex: i, profile: kind === 'atlas' && i === RUNS - 1 });
           out.runs.push(r);
           const f = r.filters.map((x) => x.ms);
-          log(`${kind} run ${i + 1}/${RUNS}: visible ${fmtMs(r.visibleAt)}, filter median ${fmtMs(median(f))} max ${fmtMs(Math.max(...f))}, ${fmtMB(r.bytes)}, heap ${fmtMB(r.heapUsed)}${r.errors.length ? `, errors: ${r.errors.slice(0, 2).join(' / ')}` : ''}`);
+          log(
+            `${kind} run ${i + 1}/${RUNS}: visible ${fmtMs(r.visibleAt)}, filter median ${fmtMs(median(f))} max ${fmtMs(Math.max(...f))}, ${fmtMB(r.bytes)}, heap ${fmtMB(r.heapUsed)}${r.errors.length ? `, errors: ${r.errors.slice(0, 2).join(' / ')}` : ''}`,
+          );
         }
       }
       for (const kind of order) out.summary[kind] = aggregate(out.runs.filter((r) => r.page === kind));
@@ -575,9 +594,18 @@ async function main() {
         const r = await measureLoad('atlas-scale', servers.scale, { changes: SCALE_CHANGES, runIndex: i, profile: i === SCALE_RUNS - 1 });
         runs.push(r);
         const f = r.filters.map((x) => x.ms);
-        log(`atlas-scale run ${i + 1}/${SCALE_RUNS}: visible ${fmtMs(r.visibleAt)}, filter median ${fmtMs(median(f))} max ${fmtMs(Math.max(...f))}, ${fmtMB(r.bytes)}, heap ${fmtMB(r.heapUsed)}${r.errors.length ? `, errors: ${r.errors.slice(0, 2).join(' / ')}` : ''}`);
+        log(
+          `atlas-scale run ${i + 1}/${SCALE_RUNS}: visible ${fmtMs(r.visibleAt)}, filter median ${fmtMs(median(f))} max ${fmtMs(Math.max(...f))}, ${fmtMB(r.bytes)}, heap ${fmtMB(r.heapUsed)}${r.errors.length ? `, errors: ${r.errors.slice(0, 2).join(' / ')}` : ''}`,
+        );
       }
-      out.scale = { rows: info.rows, columnsBytes: info.columnsBytes, columnsGzip: info.columnsGzip, countByCountry: info.countByCountry, runs, summary: aggregate(runs) };
+      out.scale = {
+        rows: info.rows,
+        columnsBytes: info.columnsBytes,
+        columnsGzip: info.columnsGzip,
+        countByCountry: info.countByCountry,
+        runs,
+        summary: aggregate(runs),
+      };
     }
   } finally {
     for (const s of Object.values(servers)) await s.close();
@@ -598,20 +626,87 @@ async function main() {
       { target: 'render-critical data < 1 MB gzipped (10^6 B)', value: fmtKB(st.renderCriticalData.gzip), pass: st.renderCriticalData.gzip < 1e6 },
       { target: 'initial JS < 800 KB gzipped (all scripts fetched, incl. maplibre worker)', value: fmtKB(st.initialJs.gzip), pass: st.initialJs.gzip < 800e3 },
       { target: '  (main-thread scripts only, for reference)', value: fmtKB(st.initialJs.mainThreadGzip), pass: st.initialJs.mainThreadGzip < 800e3 },
-      { target: 'no request left 127.0.0.1', value: String(a.externalRequests + l.externalRequests + m.externalRequests), pass: a.externalRequests + l.externalRequests + m.externalRequests === 0 },
+      {
+        target: 'no request left 127.0.0.1',
+        value: String(a.externalRequests + l.externalRequests + m.externalRequests),
+        pass: a.externalRequests + l.externalRequests + m.externalRequests === 0,
+      },
     );
     const rows = [
       ['metric (median of runs; p95 where noted)', 'atlas', 'Leaflet+cluster', 'maplibre GeoJSON', 'Leaflet/atlas', 'maplibre/atlas'],
-      ['time to visible chargers', fmtMs(a.timeToVisibleMs.median), fmtMs(l.timeToVisibleMs.median), fmtMs(m.timeToVisibleMs.median), ratio(l.timeToVisibleMs.median, a.timeToVisibleMs.median), ratio(m.timeToVisibleMs.median, a.timeToVisibleMs.median)],
-      ['  atlas: deck drew chargers (basemap not idle yet)', fmtMs(a.deckChargersMs.median), '', '', ratio(l.timeToVisibleMs.median, a.deckChargersMs.median), ratio(m.timeToVisibleMs.median, a.deckChargersMs.median)],
+      [
+        'time to visible chargers',
+        fmtMs(a.timeToVisibleMs.median),
+        fmtMs(l.timeToVisibleMs.median),
+        fmtMs(m.timeToVisibleMs.median),
+        ratio(l.timeToVisibleMs.median, a.timeToVisibleMs.median),
+        ratio(m.timeToVisibleMs.median, a.timeToVisibleMs.median),
+      ],
+      [
+        '  atlas: deck drew chargers (basemap not idle yet)',
+        fmtMs(a.deckChargersMs.median),
+        '',
+        '',
+        ratio(l.timeToVisibleMs.median, a.deckChargersMs.median),
+        ratio(m.timeToVisibleMs.median, a.deckChargersMs.median),
+      ],
       ['  atlas: maplibre basemap first idle', fmtMs(a.mapIdleMs.median), '', '', '', ''],
-      ['time to visible p95', fmtMs(a.timeToVisibleMs.p95), fmtMs(l.timeToVisibleMs.p95), fmtMs(m.timeToVisibleMs.p95), ratio(l.timeToVisibleMs.p95, a.timeToVisibleMs.p95), ratio(m.timeToVisibleMs.p95, a.timeToVisibleMs.p95)],
-      [`filter-to-frame median (n=${a.filterToFrameMs.n})`, fmtMs(a.filterToFrameMs.median), fmtMs(l.filterToFrameMs.median), fmtMs(m.filterToFrameMs.median), ratio(l.filterToFrameMs.median, a.filterToFrameMs.median), ratio(m.filterToFrameMs.median, a.filterToFrameMs.median)],
-      ['filter-to-frame p95', fmtMs(a.filterToFrameMs.p95), fmtMs(l.filterToFrameMs.p95), fmtMs(m.filterToFrameMs.p95), ratio(l.filterToFrameMs.p95, a.filterToFrameMs.p95), ratio(m.filterToFrameMs.p95, a.filterToFrameMs.p95)],
-      ...FILTERS.map((f) => [`  filter ${f} median`, fmtMs(a.filterByName[f].median), fmtMs(l.filterByName[f].median), fmtMs(m.filterByName[f].median), ratio(l.filterByName[f].median, a.filterByName[f].median), ratio(m.filterByName[f].median, a.filterByName[f].median)]),
-      ['bytes transferred (page load)', fmtMB(a.bytes.median), fmtMB(l.bytes.median), fmtMB(m.bytes.median), ratio(l.bytes.median, a.bytes.median), ratio(m.bytes.median, a.bytes.median)],
-      ['JS heap after load + GC (used)', fmtMB(a.heapUsed.median), fmtMB(l.heapUsed.median), fmtMB(m.heapUsed.median), ratio(l.heapUsed.median, a.heapUsed.median), ratio(m.heapUsed.median, a.heapUsed.median)],
-      ['  heap + ArrayBuffer backing stores', fmtMB(a.heapWithBacking.median), fmtMB(l.heapWithBacking.median), fmtMB(m.heapWithBacking.median), ratio(l.heapWithBacking.median, a.heapWithBacking.median), ratio(m.heapWithBacking.median, a.heapWithBacking.median)],
+      [
+        'time to visible p95',
+        fmtMs(a.timeToVisibleMs.p95),
+        fmtMs(l.timeToVisibleMs.p95),
+        fmtMs(m.timeToVisibleMs.p95),
+        ratio(l.timeToVisibleMs.p95, a.timeToVisibleMs.p95),
+        ratio(m.timeToVisibleMs.p95, a.timeToVisibleMs.p95),
+      ],
+      [
+        `filter-to-frame median (n=${a.filterToFrameMs.n})`,
+        fmtMs(a.filterToFrameMs.median),
+        fmtMs(l.filterToFrameMs.median),
+        fmtMs(m.filterToFrameMs.median),
+        ratio(l.filterToFrameMs.median, a.filterToFrameMs.median),
+        ratio(m.filterToFrameMs.median, a.filterToFrameMs.median),
+      ],
+      [
+        'filter-to-frame p95',
+        fmtMs(a.filterToFrameMs.p95),
+        fmtMs(l.filterToFrameMs.p95),
+        fmtMs(m.filterToFrameMs.p95),
+        ratio(l.filterToFrameMs.p95, a.filterToFrameMs.p95),
+        ratio(m.filterToFrameMs.p95, a.filterToFrameMs.p95),
+      ],
+      ...FILTERS.map((f) => [
+        `  filter ${f} median`,
+        fmtMs(a.filterByName[f].median),
+        fmtMs(l.filterByName[f].median),
+        fmtMs(m.filterByName[f].median),
+        ratio(l.filterByName[f].median, a.filterByName[f].median),
+        ratio(m.filterByName[f].median, a.filterByName[f].median),
+      ]),
+      [
+        'bytes transferred (page load)',
+        fmtMB(a.bytes.median),
+        fmtMB(l.bytes.median),
+        fmtMB(m.bytes.median),
+        ratio(l.bytes.median, a.bytes.median),
+        ratio(m.bytes.median, a.bytes.median),
+      ],
+      [
+        'JS heap after load + GC (used)',
+        fmtMB(a.heapUsed.median),
+        fmtMB(l.heapUsed.median),
+        fmtMB(m.heapUsed.median),
+        ratio(l.heapUsed.median, a.heapUsed.median),
+        ratio(m.heapUsed.median, a.heapUsed.median),
+      ],
+      [
+        '  heap + ArrayBuffer backing stores',
+        fmtMB(a.heapWithBacking.median),
+        fmtMB(l.heapWithBacking.median),
+        fmtMB(m.heapWithBacking.median),
+        ratio(l.heapWithBacking.median, a.heapWithBacking.median),
+        ratio(m.heapWithBacking.median, a.heapWithBacking.median),
+      ],
       ['requests blocked (not 127.0.0.1)', a.externalRequests, l.externalRequests, m.externalRequests, '', ''],
       ['failed runs / filter timeouts', `${a.failedRuns}/${a.filterTimeouts}`, `${l.failedRuns}/${l.filterTimeouts}`, `${m.failedRuns}/${m.filterTimeouts}`, '', ''],
     ];
@@ -627,21 +722,51 @@ async function main() {
     const base = out.summary.atlas;
     const rows = [
       ['atlas scale run', `${out.scale.rows.toLocaleString('en-US')} chargers`, base ? `53k (real) for comparison` : ''],
-      ['time to visible chargers (median / p95)', `${fmtMs(s.timeToVisibleMs.median)} / ${fmtMs(s.timeToVisibleMs.p95)}`, base ? `${fmtMs(base.timeToVisibleMs.median)} / ${fmtMs(base.timeToVisibleMs.p95)}` : ''],
-      ['  deck drew chargers / basemap idle (medians)', `${fmtMs(s.deckChargersMs.median)} / ${fmtMs(s.mapIdleMs.median)}`, base ? `${fmtMs(base.deckChargersMs.median)} / ${fmtMs(base.mapIdleMs.median)}` : ''],
-      [`filter-to-frame median / p95 (n=${s.filterToFrameMs.n})`, `${fmtMs(s.filterToFrameMs.median)} / ${fmtMs(s.filterToFrameMs.p95)}`, base ? `${fmtMs(base.filterToFrameMs.median)} / ${fmtMs(base.filterToFrameMs.p95)}` : ''],
+      [
+        'time to visible chargers (median / p95)',
+        `${fmtMs(s.timeToVisibleMs.median)} / ${fmtMs(s.timeToVisibleMs.p95)}`,
+        base ? `${fmtMs(base.timeToVisibleMs.median)} / ${fmtMs(base.timeToVisibleMs.p95)}` : '',
+      ],
+      [
+        '  deck drew chargers / basemap idle (medians)',
+        `${fmtMs(s.deckChargersMs.median)} / ${fmtMs(s.mapIdleMs.median)}`,
+        base ? `${fmtMs(base.deckChargersMs.median)} / ${fmtMs(base.mapIdleMs.median)}` : '',
+      ],
+      [
+        `filter-to-frame median / p95 (n=${s.filterToFrameMs.n})`,
+        `${fmtMs(s.filterToFrameMs.median)} / ${fmtMs(s.filterToFrameMs.p95)}`,
+        base ? `${fmtMs(base.filterToFrameMs.median)} / ${fmtMs(base.filterToFrameMs.p95)}` : '',
+      ],
       ...FILTERS.map((f) => [`  filter ${f} median`, fmtMs(s.filterByName[f].median), base ? fmtMs(base.filterByName[f].median) : '']),
       ['bytes transferred', fmtMB(s.bytes.median), base ? fmtMB(base.bytes.median) : ''],
-      ['JS heap used / + ArrayBuffers', `${fmtMB(s.heapUsed.median)} / ${fmtMB(s.heapWithBacking.median)}`, base ? `${fmtMB(base.heapUsed.median)} / ${fmtMB(base.heapWithBacking.median)}` : ''],
+      [
+        'JS heap used / + ArrayBuffers',
+        `${fmtMB(s.heapUsed.median)} / ${fmtMB(s.heapWithBacking.median)}`,
+        base ? `${fmtMB(base.heapUsed.median)} / ${fmtMB(base.heapWithBacking.median)}` : '',
+      ],
       ['failed runs / filter timeouts / blocked requests', `${s.failedRuns}/${s.filterTimeouts}/${s.externalRequests}`, ''],
     ];
     lines.push(table(rows), '');
-    targets.push({ target: `scale: ${out.scale.rows.toLocaleString('en-US')} chargers load and filter (no failed run, no timeout)`, value: `${s.failedRuns} failed, ${s.filterTimeouts} timeouts`, pass: s.failedRuns === 0 && s.filterTimeouts === 0 });
+    targets.push({
+      target: `scale: ${out.scale.rows.toLocaleString('en-US')} chargers load and filter (no failed run, no timeout)`,
+      value: `${s.failedRuns} failed, ${s.filterTimeouts} timeouts`,
+      pass: s.failedRuns === 0 && s.filterTimeouts === 0,
+    });
     const prof = out.scale.runs.at(-1)?.cpuProfile;
-    if (prof) lines.push(`CPU profile of one scale filter change (${prof.filter}, ${fmtMs(prof.ms)}), top self time:`, ...prof.top.slice(0, 8).map((t) => `  ${t.selfMs.toFixed(1).padStart(7)} ms ${String(t.share).padStart(5)}%  ${t.fn}`), '');
+    if (prof)
+      lines.push(
+        `CPU profile of one scale filter change (${prof.filter}, ${fmtMs(prof.ms)}), top self time:`,
+        ...prof.top.slice(0, 8).map((t) => `  ${t.selfMs.toFixed(1).padStart(7)} ms ${String(t.share).padStart(5)}%  ${t.fn}`),
+        '',
+      );
   }
   const profA = out.runs.find((r) => r.cpuProfile)?.cpuProfile;
-  if (profA) lines.push(`CPU profile of one atlas filter change (${profA.filter}, ${fmtMs(profA.ms)}), top self time:`, ...profA.top.slice(0, 8).map((t) => `  ${t.selfMs.toFixed(1).padStart(7)} ms ${String(t.share).padStart(5)}%  ${t.fn}`), '');
+  if (profA)
+    lines.push(
+      `CPU profile of one atlas filter change (${profA.filter}, ${fmtMs(profA.ms)}), top self time:`,
+      ...profA.top.slice(0, 8).map((t) => `  ${t.selfMs.toFixed(1).padStart(7)} ms ${String(t.share).padStart(5)}%  ${t.fn}`),
+      '',
+    );
   lines.push(table([['target', 'atlas', 'result'], ...targets.map((t) => [t.target, t.value, t.pass ? 'PASS' : 'FAIL'])]));
   out.targets = targets;
   const errors = [...Object.values(out.summary).flatMap((s) => s.errors), ...(out.scale?.summary.errors ?? [])];

@@ -49,7 +49,12 @@ async function showMarkers(list: L.Layer[]): Promise<number> {
 
 const api = installBenchApi(async (name: FilterName) => {
   const t0 = performance.now();
-  const wanted = new Set(filterFeatures(markers.map((m) => m.feature), name));
+  const wanted = new Set(
+    filterFeatures(
+      markers.map((m) => m.feature),
+      name,
+    ),
+  );
   const list = markers.filter((m) => wanted.has(m.feature)).map((m) => m.marker);
   cluster.clearLayers();
   api.shown = list.length;
@@ -58,8 +63,7 @@ const api = installBenchApi(async (name: FilterName) => {
 });
 
 async function main() {
-  const basemapStyle = (file: string, style: L.PathOptions) =>
-    fetchJson<FeatureCollection>(file).then((data) => ({ data, style }));
+  const basemapStyle = (file: string, style: L.PathOptions) => fetchJson<FeatureCollection>(file).then((data) => ({ data, style }));
   const basemap = Promise.all([
     basemapStyle('basemap/countries.geojson', { stroke: false, fillColor: C.landFocus, fillOpacity: 1 }),
     basemapStyle('basemap/lakes.geojson', { stroke: false, fillColor: C.water, fillOpacity: 1 }),

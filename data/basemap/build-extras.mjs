@@ -9,8 +9,7 @@ const require = createRequire(import.meta.url);
 const [cmd, ...args] = process.argv.slice(2);
 const round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
 const readJson = (p) => JSON.parse(fs.readFileSync(p, 'utf8'));
-const writeFc = (p, features) =>
-  fs.writeFileSync(p, JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
+const writeFc = (p, features) => fs.writeFileSync(p, JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
 
 if (cmd === 'labels') {
   const [countriesPts, statesPts, out] = args;
@@ -63,9 +62,7 @@ if (cmd === 'labels') {
   for (const c of cities) {
     if (!COUNTRIES.has(c.country) || !KEEP.has(c.featureCode)) continue;
     const key = `${c.country}:${c.adminCode}`;
-    const isCapital =
-      c.country !== 'CA' &&
-      (c.featureCode === 'PPLA' || c.featureCode === 'PPLC' || EXTRA_CAPITALS[key] === c.name);
+    const isCapital = c.country !== 'CA' && (c.featureCode === 'PPLA' || c.featureCode === 'PPLC' || EXTRA_CAPITALS[key] === c.name);
     if (c.population < 100000 && !isCapital) continue;
     if (isCapital) capitalStates.add(key);
     out_.push({

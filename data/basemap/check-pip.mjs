@@ -30,7 +30,7 @@ const CASES = [
   ['New Orleans', [-90.0715, 29.9511], 'US-LA'],
   ['Tijuana', [-117.0382, 32.5149], 'MX-BCN'],
   ['Ciudad del Carmen', [-91.8058, 18.6496], 'MX-CAM'],
-  ['Coatzacoalcos', [-94.4580, 18.1345], 'MX-VER'],
+  ['Coatzacoalcos', [-94.458, 18.1345], 'MX-VER'],
   ['Mazatlán', [-106.4111, 23.2494], 'MX-SIN'],
 ];
 
@@ -50,9 +50,12 @@ function distanceKm(p, f) {
   let best = Infinity;
   for (const ring of polys.flat(1)) {
     for (let i = 1; i < ring.length; i++) {
-      const ax = (ring[i - 1][0] - p[0]) * k, ay = ring[i - 1][1] - p[1];
-      const bx = (ring[i][0] - p[0]) * k, by = ring[i][1] - p[1];
-      const dx = bx - ax, dy = by - ay;
+      const ax = (ring[i - 1][0] - p[0]) * k,
+        ay = ring[i - 1][1] - p[1];
+      const bx = (ring[i][0] - p[0]) * k,
+        by = ring[i][1] - p[1];
+      const dx = bx - ax,
+        dy = by - ay;
       const t = Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy || 1)));
       best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy) * 111.2);
     }
@@ -79,12 +82,17 @@ let overlaps = 0;
 for (const f of places) {
   const { country, name } = f.properties;
   const got = stateAt(f.geometry.coordinates);
-  if (got.length > 1) { overlaps++; console.log(`  overlap: ${name} -> ${got.join('+')}`); }
+  if (got.length > 1) {
+    overlaps++;
+    console.log(`  overlap: ${name} -> ${got.join('+')}`);
+  }
   if (!got.some((c) => c.startsWith(`${country}-`))) {
     const fallback = stateInCountry(f.geometry.coordinates, country);
     if (country !== 'CA' && !fallback) placeMisses++;
-    console.log(`  note: place ${country} ${name} ${f.geometry.coordinates} is in ${got.join('+') || 'no state'}; ` +
-      (fallback ? `nearest ${country} state ${fallback.code} at ${fallback.km.toFixed(1)} km` : 'no state of its country nearby'));
+    console.log(
+      `  note: place ${country} ${name} ${f.geometry.coordinates} is in ${got.join('+') || 'no state'}; ` +
+        (fallback ? `nearest ${country} state ${fallback.code} at ${fallback.km.toFixed(1)} km` : 'no state of its country nearby'),
+    );
   }
 }
 console.log(`  ${places.length} places checked: ${placeMisses} US/MX places with no state of their country within ${MAX_KM} km, ${overlaps} in two states`);

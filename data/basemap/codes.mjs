@@ -3,6 +3,7 @@
 // (`fips`, e.g. US06, MX19, CA08), so codes are mapped here to ISO 3166-2.
 
 // US: FIPS 10-4 "USnn" uses the FIPS 5-2 state number nn -> USPS / ISO 3166-2:US suffix.
+// prettier-ignore
 export const US_FIPS_TO_USPS = {
   '01': 'AL', '02': 'AK', '04': 'AZ', '05': 'AR', '06': 'CA', '08': 'CO', '09': 'CT', '10': 'DE',
   '11': 'DC', '12': 'FL', '13': 'GA', '15': 'HI', '16': 'ID', '17': 'IL', '18': 'IN', '19': 'IA',
@@ -15,6 +16,7 @@ export const US_FIPS_TO_USPS = {
 
 // Mexico: FIPS 10-4 MX01..MX32 (alphabetical by the old names) -> ISO 3166-2:MX.
 // MX09 is the former Distrito Federal, now Ciudad de México (ISO code changed DIF -> CMX in 2016).
+// prettier-ignore
 export const MX_FIPS_TO_ISO = {
   MX01: 'AGU', MX02: 'BCN', MX03: 'BCS', MX04: 'CAM', MX05: 'CHP', MX06: 'CHH', MX07: 'COA',
   MX08: 'COL', MX09: 'CMX', MX10: 'DUR', MX11: 'GUA', MX12: 'GRO', MX13: 'HID', MX14: 'JAL',
@@ -24,6 +26,7 @@ export const MX_FIPS_TO_ISO = {
 };
 
 // Canada: FIPS 10-4 CAnn -> ISO 3166-2:CA.
+// prettier-ignore
 export const CA_FIPS_TO_ISO = {
   CA01: 'AB', CA02: 'BC', CA03: 'MB', CA04: 'NB', CA05: 'NL', CA07: 'NS', CA08: 'ON', CA09: 'PE',
   CA10: 'QC', CA11: 'SK', CA12: 'YT', CA13: 'NT', CA14: 'NU',
@@ -42,6 +45,7 @@ export const MX_NAME_EN = {
 };
 
 // Conventional Spanish names of US states where they differ from English (Fundéu/RAE usage).
+// prettier-ignore
 export const US_NAME_ES = {
   'US-DC': 'Distrito de Columbia', 'US-HI': 'Hawái', 'US-LA': 'Luisiana', 'US-MS': 'Misisipi',
   'US-MO': 'Misuri', 'US-MI': 'Míchigan', 'US-NH': 'Nuevo Hampshire', 'US-NJ': 'Nueva Jersey',

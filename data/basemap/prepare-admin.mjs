@@ -49,7 +49,10 @@ const unnamed = [];
 for (const f of states.features) {
   if (!f.geometry) continue;
   const { iso_a2: country, name, fips } = f.properties;
-  if (!name || !fips) { unnamed.push(f); continue; }
+  if (!name || !fips) {
+    unnamed.push(f);
+    continue;
+  }
   let code;
   let outName = name;
   if (country === 'US') code = `US-${US_FIPS_TO_USPS[fips.slice(2)]}`;
@@ -80,15 +83,20 @@ for (const f of unnamed) {
     const k = Math.cos((c[1] * Math.PI) / 180);
     for (const v of vertices(g.geometry)) {
       const d = Math.hypot((v[0] - c[0]) * k, v[1] - c[1]);
-      if (d < bestD) { bestD = d; best = g; }
+      if (d < bestD) {
+        bestD = d;
+        best = g;
+      }
     }
   }
   if (!best || bestD * 111.2 > 250) {
     console.warn(`  states: dropping unnamed feature at ${c.map((x) => x.toFixed(3))} (no state within 250 km)`);
     continue;
   }
-  console.log(`  states: unnamed ${f.properties.iso_a2} feature at [${c.map((x) => x.toFixed(3))}] ` +
-    `assigned to ${best.properties.code} ${best.properties.name} (${(bestD * 111.2).toFixed(0)} km away)`);
+  console.log(
+    `  states: unnamed ${f.properties.iso_a2} feature at [${c.map((x) => x.toFixed(3))}] ` +
+      `assigned to ${best.properties.code} ${best.properties.name} (${(bestD * 111.2).toFixed(0)} km away)`,
+  );
   f.properties = { ...best.properties };
   named.push(f);
 }

@@ -9,8 +9,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { isAbsolute, join, relative } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import {
-  ATLAS_FORMAT_VERSION, LAYER_IDS, POINT_LAYER_IDS,
-  type AtlasManifest, type DetailRecord, type FlowRecord, type LayerId, type LayerManifest, type PointLayerId, type QuarantineEntry, type SourceInfo,
+  ATLAS_FORMAT_VERSION,
+  LAYER_IDS,
+  POINT_LAYER_IDS,
+  type AtlasManifest,
+  type DetailRecord,
+  type FlowRecord,
+  type LayerId,
+  type LayerManifest,
+  type PointLayerId,
+  type QuarantineEntry,
+  type SourceInfo,
 } from '../../src/data/atlas-format.ts';
 import { SchemaDriftError, type AdapterResult, type LayerMerger, type LocatedRecord, type SourceAdapter } from './adapter-types.ts';
 import { checkShrink, readBaseline } from './baseline.ts';
@@ -155,7 +164,10 @@ export function planSources(ctx: BuildContext): { planned: PlannedSource[] } {
   const planned = resolved.filter((r) => !replaces.includes(r.entry.id)).map((r) => ({ ...r, baseDir: baseDirOf(r.entry.origin, ctx.opts) }));
   if (!ctx.snapshotDirExists) {
     const anyLive = planned.some((p) => p.entry.origin === 'live');
-    ctx.warn('snapshots-missing', `Snapshot folder ${ctx.opts.snapshotDir} not found: built in curated-only mode${anyLive ? ' plus live data' : ''}; snapshot sources are missing (see sources).`);
+    ctx.warn(
+      'snapshots-missing',
+      `Snapshot folder ${ctx.opts.snapshotDir} not found: built in curated-only mode${anyLive ? ' plus live data' : ''}; snapshot sources are missing (see sources).`,
+    );
   }
   return { planned };
 }
@@ -183,12 +195,38 @@ export function runAdapters(ctx: BuildContext, input: { planned: PlannedSource[]
     const absent = paths.filter((x) => !existsSync(x) && !optional.has(x));
     if (absent.length) {
       const meta = p.entry.meta;
-      const reason = origin !== 'curated' && !ctx.snapshotDirExists ? `snapshot folder ${opts.snapshotDir} not found` : `input not found: ${absent.map((x) => relative(process.cwd(), x)).join(', ')}`;
+      const reason =
+        origin !== 'curated' && !ctx.snapshotDirExists
+          ? `snapshot folder ${opts.snapshotDir} not found`
+          : `input not found: ${absent.map((x) => relative(process.cwd(), x)).join(', ')}`;
       ledger.sources[a.sourceId] = {
-        id: a.sourceId, title: meta.title, publisher: meta.publisher, url: meta.url, licence: meta.licence, asOf: meta.asOf,
-        origin, rowsRead: 0, recordsKept: 0, rowsQuarantined: 0, checksum: null, missing: true, missingReason: reason,
+        id: a.sourceId,
+        title: meta.title,
+        publisher: meta.publisher,
+        url: meta.url,
+        licence: meta.licence,
+        asOf: meta.asOf,
+        origin,
+        rowsRead: 0,
+        recordsKept: 0,
+        rowsQuarantined: 0,
+        checksum: null,
+        missing: true,
+        missingReason: reason,
       };
-      ledger.stats.push({ sourceId: a.sourceId, origin, layer: p.entry.datasets.join('+'), rowsRead: 0, kept: 0, merged: 0, outOfScope: 0, outOfScopeReason: null, quarantined: 0, snapped: 0, missing: true });
+      ledger.stats.push({
+        sourceId: a.sourceId,
+        origin,
+        layer: p.entry.datasets.join('+'),
+        rowsRead: 0,
+        kept: 0,
+        merged: 0,
+        outOfScope: 0,
+        outOfScopeReason: null,
+        quarantined: 0,
+        snapped: 0,
+        missing: true,
+      });
       if (ctx.snapshotDirExists || origin === 'curated') ctx.warn('source-missing', `Source ${a.sourceId} is missing: ${reason}`, a.sourceId);
       continue;
     }
@@ -216,7 +254,9 @@ export function runAdapters(ctx: BuildContext, input: { planned: PlannedSource[]
     const layers = new Set(res.records.map((r) => r.layer));
     const undeclared = [...layers].filter((l) => !p.entry.datasets.includes(l));
     if (undeclared.length) {
-      throw new BuildFailure(`Source "${a.sourceId}" yields records of ${undeclared.join(', ')}, which it does not declare (declared: ${p.entry.datasets.join(', ')}); fix its registration in data/pipeline/sources/default-sources.ts`);
+      throw new BuildFailure(
+        `Source "${a.sourceId}" yields records of ${undeclared.join(', ')}, which it does not declare (declared: ${p.entry.datasets.join(', ')}); fix its registration in data/pipeline/sources/default-sources.ts`,
+      );
     }
     for (const w of res.warnings ?? []) ctx.warn('input-warning', w, a.sourceId);
     // the reader said which encoding it used when it is not UTF-8; say it for the adapters that do not pass its warnings on
@@ -226,15 +266,34 @@ export function runAdapters(ctx: BuildContext, input: { planned: PlannedSource[]
     const oos = res.outOfScope?.count ?? 0;
     const adapterQ = res.quarantined.length;
     const inAdapterMerged = res.rowsRead - res.records.length - adapterQ - oos;
-    if (inAdapterMerged < 0) ctx.warn('accounting', `Source ${a.sourceId}: adapter reports ${res.rowsRead} rows but returns more records+quarantined+out-of-scope (${res.records.length}+${adapterQ}+${oos})`, a.sourceId);
+    if (inAdapterMerged < 0)
+      ctx.warn(
+        'accounting',
+        `Source ${a.sourceId}: adapter reports ${res.rowsRead} rows but returns more records+quarantined+out-of-scope (${res.records.length}+${adapterQ}+${oos})`,
+        a.sourceId,
+      );
     ledger.quarantine.push(...res.quarantined);
     ledger.sources[a.sourceId] = {
-      ...res.source, origin, rowsRead: res.rowsRead, recordsKept: 0, rowsQuarantined: adapterQ,
+      ...res.source,
+      origin,
+      rowsRead: res.rowsRead,
+      recordsKept: 0,
+      rowsQuarantined: adapterQ,
       checksum: hashes.length === 1 ? hashes[0]! : sha256(hashes.join('\n')),
     };
     const stats: SourceStats = {
-      sourceId: a.sourceId, origin, layer: [...layers].join('+') || '-', rowsRead: res.rowsRead, kept: 0, merged: 0, outOfScope: oos,
-      outOfScopeReason: res.outOfScope?.reason ?? null, quarantined: adapterQ, snapped: 0, missing: false, encodings,
+      sourceId: a.sourceId,
+      origin,
+      layer: [...layers].join('+') || '-',
+      rowsRead: res.rowsRead,
+      kept: 0,
+      merged: 0,
+      outOfScope: oos,
+      outOfScopeReason: res.outOfScope?.reason ?? null,
+      quarantined: adapterQ,
+      snapped: 0,
+      missing: false,
+      encodings,
     };
     ledger.stats.push(stats);
     parsed.push({ entry: p.entry, result: res, stats, adapterMerged: Math.max(0, inAdapterMerged) });
@@ -247,8 +306,13 @@ export function runAdapters(ctx: BuildContext, input: { planned: PlannedSource[]
 
 /** A source far below its baseline row count fails the build (truncated download) unless shrinking is allowed. */
 export function checkBaseline(ctx: BuildContext, ledger: Ledger): { shrunk: { sourceId: string; rowsRead: number; baseline: number }[] } {
-  const shrunk = checkShrink(readBaseline(ctx.opts.baselinePath), ledger.stats.filter((s) => !s.missing), !!ctx.opts.allowShrink);
-  for (const s of shrunk) ctx.warn('source-shrunk', `Source ${s.sourceId} yielded ${s.rowsRead} rows (baseline ${s.baseline}); accepted with ATLAS_ALLOW_SHRINK=1`, s.sourceId);
+  const shrunk = checkShrink(
+    readBaseline(ctx.opts.baselinePath),
+    ledger.stats.filter((s) => !s.missing),
+    !!ctx.opts.allowShrink,
+  );
+  for (const s of shrunk)
+    ctx.warn('source-shrunk', `Source ${s.sourceId} yielded ${s.rowsRead} rows (baseline ${s.baseline}); accepted with ATLAS_ALLOW_SHRINK=1`, s.sourceId);
   return { shrunk };
 }
 
@@ -285,7 +349,7 @@ function defaultMerger(layer: PointLayerId): LayerMerger {
 export function merge(ctx: BuildContext, input: { located: Record<PointLayerId, LocatedRecord[]> }): { layerRecords: LayerRecords } {
   const layerRecords = {} as LayerRecords;
   for (const layer of POINT_LAYER_IDS) {
-    const merger: LayerMerger = layer === 'chargers' ? mergeChargers : ctx.supply.layerMergers[layer] ?? defaultMerger(layer);
+    const merger: LayerMerger = layer === 'chargers' ? mergeChargers : (ctx.supply.layerMergers[layer] ?? defaultMerger(layer));
     layerRecords[layer] = merger(input.located[layer]);
   }
   return { layerRecords };
@@ -355,7 +419,13 @@ export function reconcile(
     const loc = input.locatedBySource.get(s.sourceId) ?? [];
     const lost = loc.filter((r) => !refKeys.has(`${r.sourceId}\u0000${r.sourceRecordId}`));
     for (const r of lost) {
-      ledger.quarantine.push({ sourceId: s.sourceId, row: 0, recordId: r.sourceRecordId, reason: 'dropped by the layer merger without a trace (pipeline bug)', raw: JSON.stringify({ name: r.name, lat: r.lat, lon: r.lon }) });
+      ledger.quarantine.push({
+        sourceId: s.sourceId,
+        row: 0,
+        recordId: r.sourceRecordId,
+        reason: 'dropped by the layer merger without a trace (pipeline bug)',
+        raw: JSON.stringify({ name: r.name, lat: r.lat, lon: r.lon }),
+      });
     }
     if (lost.length) ctx.warn('merger-dropped', `Layer merger dropped ${lost.length} records of ${s.sourceId}; they are in the quarantine report`, s.sourceId);
     s.quarantined += lost.length;
@@ -378,7 +448,10 @@ export function buildFlows(ctx: BuildContext, input: { layerRecords: LayerRecord
   const pathOf = (e: SourceEntry) => (e.input ? join(baseDirOf(e.origin, ctx.opts), e.input) : null);
   const flowsPath = pathOf(flowsEntry)!;
   const others = ctx.registry.byRole('flows').filter((e) => e.id !== FLOWS_SOURCE_ID);
-  if (others.length !== 1) throw new SourceRegistryError(`the flow builder reads one ownership-links source besides ${FLOWS_SOURCE_ID}; registered: ${others.map((e) => e.id).join(', ') || 'none'}`);
+  if (others.length !== 1)
+    throw new SourceRegistryError(
+      `the flow builder reads one ownership-links source besides ${FLOWS_SOURCE_ID}; registered: ${others.map((e) => e.id).join(', ') || 'none'}`,
+    );
   const jvPath = pathOf(others[0]!);
   if (!existsSync(flowsPath) || !ctx.supply.buildFlows) {
     ctx.warn('flows-missing', existsSync(flowsPath) ? 'Flows builder not available yet (data/pipeline/supply/index.ts): no flows' : `${flowsPath} not found: no flows`);
@@ -386,7 +459,10 @@ export function buildFlows(ctx: BuildContext, input: { layerRecords: LayerRecord
   }
   const flowsBuf = readFileSync(flowsPath);
   const jvBuf = jvPath && existsSync(jvPath) ? readInputBytes(jvPath) : null;
-  for (const [e, buf, p] of [[flowsEntry, flowsBuf, flowsPath], [others[0]!, jvBuf, jvPath]] as const) {
+  for (const [e, buf, p] of [
+    [flowsEntry, flowsBuf, flowsPath],
+    [others[0]!, jvBuf, jvPath],
+  ] as const) {
     if (buf && p && encodingOf(buf, p) !== 'utf-8') ctx.warn('input-warning', latin1Warning(e.input!), e.id);
   }
   const all = POINT_LAYER_IDS.filter((l) => l !== 'chargers').flatMap((l) => input.layerRecords[l]);
@@ -401,11 +477,17 @@ export function buildFlows(ctx: BuildContext, input: { layerRecords: LayerRecord
     const quarantinedHere = fr.quarantined.filter((q) => q.sourceId === id).length;
     const inputPath = pathOf(entry);
     ledger.sources[id] = {
-      id, title: entry.meta.title, publisher: entry.meta.publisher, url: entry.meta.url,
-      licence: entry.meta.licence, asOf: entry.meta.asOf, origin: entry.origin,
+      id,
+      title: entry.meta.title,
+      publisher: entry.meta.publisher,
+      url: entry.meta.url,
+      licence: entry.meta.licence,
+      asOf: entry.meta.asOf,
+      origin: entry.origin,
       // every row of a flow source becomes a flow or is quarantined
       rowsRead: own + quarantinedHere,
-      recordsKept: own, rowsQuarantined: quarantinedHere,
+      recordsKept: own,
+      rowsQuarantined: quarantinedHere,
       checksum: inputPath && existsSync(inputPath) ? sha256(readFileSync(inputPath)) : null,
     };
   }
@@ -452,7 +534,12 @@ export function writeDatasets(ctx: BuildContext, input: { layerRecords: LayerRec
     const recs = layerRecords[layer];
     const enc = encodeColumns(layer, recs);
     for (const [col, vals] of Object.entries(enc.unmapped)) {
-      ctx.warn('unmapped-category', `${layer}.${col}: values not in the format's categories were encoded as unknown: ${Object.entries(vals).map(([v, n]) => `${v} (${n})`).join(', ')}`);
+      ctx.warn(
+        'unmapped-category',
+        `${layer}.${col}: values not in the format's categories were encoded as unknown: ${Object.entries(vals)
+          .map(([v, n]) => `${v} (${n})`)
+          .join(', ')}`,
+      );
     }
     const colFile = `${layer}.columns.bin`;
     const fileBytes: Record<string, number> = { [colFile]: bytes(colFile, enc.bytes) };
@@ -463,10 +550,19 @@ export function writeDatasets(ctx: BuildContext, input: { layerRecords: LayerRec
     const cbc = countByCountry(recs);
     const srcIds = sourcesOf(layer);
     layers[layer] = {
-      id: layer, count: recs.length, countByCountry: cbc, countByState: countByState(recs),
+      id: layer,
+      count: recs.length,
+      countByCountry: cbc,
+      countByState: countByState(recs),
       files: { columns: colFile, detailChunks, bytes: fileBytes },
-      columns: enc.columns, sourceIds: srcIds,
-      coverage: coverageFor(layer, cbc, srcIds.map((id) => sources[id]!), chargerRefs.refs),
+      columns: enc.columns,
+      sourceIds: srcIds,
+      coverage: coverageFor(
+        layer,
+        cbc,
+        srcIds.map((id) => sources[id]!),
+        chargerRefs.refs,
+      ),
       knownAttributes: knownAttributes(recs),
     };
   }
@@ -477,8 +573,12 @@ export function writeDatasets(ctx: BuildContext, input: { layerRecords: LayerRec
     for (const c of new Set([f.from.country, f.to.country])) if (c === 'US' || c === 'MX') flowCountry[c]++;
   }
   layers.flows = {
-    id: 'flows', count: flows.length, countByCountry: flowCountry, countByState: flowState,
-    files: { flows: 'flows.json', bytes: { 'flows.json': flowsBytes } }, sourceIds: sourcesOf('flows'),
+    id: 'flows',
+    count: flows.length,
+    countByCountry: flowCountry,
+    countByState: flowState,
+    files: { flows: 'flows.json', bytes: { 'flows.json': flowsBytes } },
+    sourceIds: sourcesOf('flows'),
     coverage: {
       US: { level: flowCountry.US ? 'partial' : 'none', mapped: flowCountry.US, messageKey: 'coverage.flows.US' },
       MX: { level: flowCountry.MX ? 'partial' : 'none', mapped: flowCountry.MX, messageKey: 'coverage.flows.MX' },
@@ -536,7 +636,11 @@ export function writeQuarantine(ctx: BuildContext, ledger: Ledger): { quarantine
 
 // ---------------------------------------------------------------------------------------------- writeManifest
 
-export function writeManifest(ctx: BuildContext, input: { layers: Record<LayerId, LayerManifest>; bySource: Record<string, number> }, ledger: Ledger): { manifest: AtlasManifest } {
+export function writeManifest(
+  ctx: BuildContext,
+  input: { layers: Record<LayerId, LayerManifest>; bySource: Record<string, number> },
+  ledger: Ledger,
+): { manifest: AtlasManifest } {
   const { sources } = ledger;
   const anyLive = Object.values(sources).some((s) => s.origin === 'live' && !s.missing);
   const manifest: AtlasManifest = {

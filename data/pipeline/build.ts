@@ -7,9 +7,22 @@
 import { existsSync } from 'node:fs';
 import type { AtlasManifest } from '../../src/data/atlas-format.ts';
 import {
-  applyOverrides, buildFlows, checkBaseline, locate, merge, planSources, readBasemap, reconcile, runAdapters,
-  writeDatasets, writeManifest, writeQuarantine,
-  type BuildContext, type BuildOptions, type Ledger, type SourceStats,
+  applyOverrides,
+  buildFlows,
+  checkBaseline,
+  locate,
+  merge,
+  planSources,
+  readBasemap,
+  reconcile,
+  runAdapters,
+  writeDatasets,
+  writeManifest,
+  writeQuarantine,
+  type BuildContext,
+  type BuildOptions,
+  type Ledger,
+  type SourceStats,
 } from './build-steps.ts';
 import { defaultRegistry } from './sources/default-sources.ts';
 import { SourceRegistryError } from './sources/registry.ts';
@@ -20,8 +33,18 @@ import { BuildFailure } from './build-steps.ts';
 
 /** The build's steps, in order. */
 export const BUILD_STEPS = [
-  'readBasemap', 'planSources', 'runAdapters', 'checkBaseline', 'locate', 'merge', 'applyOverrides',
-  'reconcile', 'buildFlows', 'writeDatasets', 'writeQuarantine', 'writeManifest',
+  'readBasemap',
+  'planSources',
+  'runAdapters',
+  'checkBaseline',
+  'locate',
+  'merge',
+  'applyOverrides',
+  'reconcile',
+  'buildFlows',
+  'writeDatasets',
+  'writeQuarantine',
+  'writeManifest',
 ] as const;
 export type BuildStepName = (typeof BUILD_STEPS)[number];
 

@@ -32,15 +32,25 @@ export function printSummary(r: BuildResult, ms: number) {
   const m = r.manifest;
   console.log(`\nAtlas data built in ${(ms / 1000).toFixed(1)} s, mode "${m.mode}", format v${m.formatVersion} -> ${r.outDir}`);
   console.log(`steps: ${r.steps.map((st) => `${st.name} ${st.ms.toFixed(0)} ms`).join(', ')}`);
-  console.log(`\n${pad('source', 30)}${pad('origin', 9)}${pad('read', 8, true)}${pad('kept', 8, true)}${pad('merged', 8, true)}${pad('out-scope', 10, true)}${pad('quarant.', 9, true)}  notes`);
+  console.log(
+    `\n${pad('source', 30)}${pad('origin', 9)}${pad('read', 8, true)}${pad('kept', 8, true)}${pad('merged', 8, true)}${pad('out-scope', 10, true)}${pad('quarant.', 9, true)}  notes`,
+  );
   for (const s of r.stats) {
-    const latin1 = Object.entries(s.encodings ?? {}).filter(([, e]) => e !== 'utf-8').map(([f, e]) => `${f} read as ${e} (not UTF-8)`);
-    const notes = s.missing ? `MISSING: ${m.sources[s.sourceId]?.missingReason ?? ''}` : [s.outOfScope ? `out of scope: ${s.outOfScopeReason}` : '', s.snapped ? `${s.snapped} snapped to nearest state` : '', ...latin1].filter(Boolean).join('; ');
-    console.log(`${pad(s.sourceId, 30)}${pad(s.origin, 9)}${pad(s.rowsRead, 8, true)}${pad(s.kept, 8, true)}${pad(s.merged, 8, true)}${pad(s.outOfScope, 10, true)}${pad(s.quarantined, 9, true)}  ${notes}`);
+    const latin1 = Object.entries(s.encodings ?? {})
+      .filter(([, e]) => e !== 'utf-8')
+      .map(([f, e]) => `${f} read as ${e} (not UTF-8)`);
+    const notes = s.missing
+      ? `MISSING: ${m.sources[s.sourceId]?.missingReason ?? ''}`
+      : [s.outOfScope ? `out of scope: ${s.outOfScopeReason}` : '', s.snapped ? `${s.snapped} snapped to nearest state` : '', ...latin1].filter(Boolean).join('; ');
+    console.log(
+      `${pad(s.sourceId, 30)}${pad(s.origin, 9)}${pad(s.rowsRead, 8, true)}${pad(s.kept, 8, true)}${pad(s.merged, 8, true)}${pad(s.outOfScope, 10, true)}${pad(s.quarantined, 9, true)}  ${notes}`,
+    );
   }
   console.log(`\n${pad('layer', 18)}${pad('total', 8, true)}${pad('US', 8, true)}${pad('MX', 8, true)}  coverage`);
   for (const l of Object.values(m.layers)) {
-    console.log(`${pad(l.id, 18)}${pad(l.count, 8, true)}${pad(l.countByCountry.US, 8, true)}${pad(l.countByCountry.MX, 8, true)}  US ${l.coverage.US.level}, MX ${l.coverage.MX.level}`);
+    console.log(
+      `${pad(l.id, 18)}${pad(l.count, 8, true)}${pad(l.countByCountry.US, 8, true)}${pad(l.countByCountry.MX, 8, true)}  US ${l.coverage.US.level}, MX ${l.coverage.MX.level}`,
+    );
   }
   console.log(`\nQuarantined: ${m.quarantine.total} rows -> ${r.quarantinePath}`);
   if (m.warnings.length) {
@@ -95,7 +105,10 @@ async function main(argv: string[]) {
     } else if (cmd === 'baseline') {
       const r = await build();
       const p = defaultOptions().baselinePath!;
-      writeBaseline(p, r.stats.filter((s) => !s.missing && s.origin === 'snapshot'));
+      writeBaseline(
+        p,
+        r.stats.filter((s) => !s.missing && s.origin === 'snapshot'),
+      );
       console.log(`wrote ${p}`);
     } else {
       throw new BuildFailure(`unknown command "${cmd}" (build | ensure | update | export <dir> | baseline)`);

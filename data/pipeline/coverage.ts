@@ -27,8 +27,14 @@ export function readChargerReferences(path: string): { refs: Partial<Record<Coun
     if (!country || value === null) continue;
     if ((d['scope'] ?? 'national').trim().toLowerCase() !== 'national') continue;
     const ref: CoverageReference = {
-      country, scope: 'national', value, unit: str(d['unit']) ?? '', label: str(d['label']) ?? '', publisher: str(d['publisher']) ?? '',
-      sourceUrl: str(d['source_url']) ?? '', asOf: str(d['as_of']) ?? '',
+      country,
+      scope: 'national',
+      value,
+      unit: str(d['unit']) ?? '',
+      label: str(d['label']) ?? '',
+      publisher: str(d['publisher']) ?? '',
+      sourceUrl: str(d['source_url']) ?? '',
+      asOf: str(d['as_of']) ?? '',
     };
     const prev = refs[country];
     if (!prev || ref.asOf > prev.asOf) refs[country] = ref;

@@ -9,7 +9,12 @@ export interface SupplyModule {
   layerMergers: Partial<Record<'minerals' | 'battery-plants' | 'assembly-plants', LayerMerger>>;
   applyOverrides?: (records: DetailRecord[], layer: PointLayerId, overridesCsv: Buffer) => { records: DetailRecord[]; errors: string[] };
   /** `states` gives each flow end its state when the end is not a facility (null: no basemap) */
-  buildFlows?: (flowsCsv: Buffer, jvCsv: Buffer | null, facilities: DetailRecord[], states?: StateIndex | null) => { flows: FlowRecord[]; quarantined: QuarantineEntry[]; source?: unknown };
+  buildFlows?: (
+    flowsCsv: Buffer,
+    jvCsv: Buffer | null,
+    facilities: DetailRecord[],
+    states?: StateIndex | null,
+  ) => { flows: FlowRecord[]; quarantined: QuarantineEntry[]; source?: unknown };
 }
 
 export const defaultSupply: SupplyModule = {

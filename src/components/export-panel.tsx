@@ -42,7 +42,12 @@ export function ExportPanel() {
     try {
       // the export code is not part of the first view: it loads with the first export
       const [{ downloadText }, { citationsText, exportFileName, flowRows, pointRows, toCsv, toGeoJson }, { loadLayerDetails }, { mapElementSize, viewBounds }] =
-        await Promise.all([import('../export/download.ts'), import('../export/export-data.ts'), import('../export/fetch-details.ts'), import('../export/view-bounds.ts')]);
+        await Promise.all([
+          import('../export/download.ts'),
+          import('../export/export-data.ts'),
+          import('../export/fetch-details.ts'),
+          import('../export/view-bounds.ts'),
+        ]);
       const state = useAtlasStore.getState();
       const size = limitToView ? mapElementSize() : null;
       const bounds = size ? viewBounds(state.view, size.width, size.height) : null;
@@ -54,7 +59,11 @@ export function ExportPanel() {
         const layerName = t(`layers.${spec.id}`);
         setMessage(t('export.loadingDetailsUnknown', { layer: layerName }));
         const details = await loadLayerDetails(queryClient, manifest, layer, (fraction) =>
-          setMessage(fraction === null ? t('export.loadingDetailsUnknown', { layer: layerName }) : t('export.loadingDetails', { layer: layerName, percent: Math.round(fraction * 100) })),
+          setMessage(
+            fraction === null
+              ? t('export.loadingDetailsUnknown', { layer: layerName })
+              : t('export.loadingDetails', { layer: layerName, percent: Math.round(fraction * 100) }),
+          ),
         );
         rows.push(...pointRows(layer, details, mask, bounds));
       }

@@ -54,14 +54,7 @@ export function ThemePresets() {
       <ul className="radio-list">
         {(Object.keys(THEME_PRESETS) as ThemePreset[]).map((id) => (
           <li key={id}>
-            <input
-              type="radio"
-              id={`${name}-${id}`}
-              name={name}
-              value={id}
-              checked={preset === id}
-              onChange={() => setVisibleLayers(THEME_PRESETS[id])}
-            />
+            <input type="radio" id={`${name}-${id}`} name={name} value={id} checked={preset === id} onChange={() => setVisibleLayers(THEME_PRESETS[id])} />
             <label htmlFor={`${name}-${id}`}>{t(PRESET_LABELS[id])}</label>
           </li>
         ))}
@@ -102,7 +95,10 @@ export function StateFilter() {
   return (
     <div className="filter-group state-filter">
       <button type="button" className="disclosure" aria-expanded={open} aria-controls={`${idPrefix}-states`} onClick={() => setOpen(!open)}>
-        <span aria-hidden="true" className="disclosure-icon">{open ? '▾' : '▸'}</span> {t('filters.state')}: {summary}
+        <span aria-hidden="true" className="disclosure-icon">
+          {open ? '▾' : '▸'}
+        </span>{' '}
+        {t('filters.state')}: {summary}
       </button>
       <div id={`${idPrefix}-states`} hidden={!open}>
         <p className="legend-note">{t('filters.stateHint')}</p>

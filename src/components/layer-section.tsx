@@ -139,13 +139,7 @@ export function LayerSection({ spec, count }: { spec: LayerSpec; count: number |
       {!visible && <p className="legend-note">{t('legend.hidden')}</p>}
       <div className="layer-body">
         <LegendKey spec={spec} />
-        <button
-          type="button"
-          className="disclosure"
-          aria-expanded={filtersOpen}
-          aria-controls={`${id}-filters`}
-          onClick={() => setFiltersOpen(!filtersOpen)}
-        >
+        <button type="button" className="disclosure" aria-expanded={filtersOpen} aria-controls={`${id}-filters`} onClick={() => setFiltersOpen(!filtersOpen)}>
           <span aria-hidden="true" className="disclosure-icon">
             {filtersOpen ? '▾' : '▸'}
           </span>{' '}

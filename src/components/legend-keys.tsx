@@ -54,7 +54,10 @@ function ApproximateKey({ base }: { base: Rgba }) {
     <p className="legend-approx">
       <span
         className="swatch swatch-dot swatch-approx"
-        style={{ backgroundColor: cssColor(base), boxShadow: `0 0 0 ${APPROXIMATE_RING.gapPixels / 2}px #fff, 0 0 0 ${APPROXIMATE_RING.gapPixels / 2 + APPROXIMATE_RING.widthPixels}px ${cssColor(APPROXIMATE_RING.color)}` }}
+        style={{
+          backgroundColor: cssColor(base),
+          boxShadow: `0 0 0 ${APPROXIMATE_RING.gapPixels / 2}px #fff, 0 0 0 ${APPROXIMATE_RING.gapPixels / 2 + APPROXIMATE_RING.widthPixels}px ${cssColor(APPROXIMATE_RING.color)}`,
+        }}
         aria-hidden="true"
       />
       <span>{t('legend.approximate')}</span>

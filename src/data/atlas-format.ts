@@ -68,7 +68,22 @@ export const FACILITY_STATUSES = ['operating', 'under_construction', 'announced'
 export const PLANT_STAGES = ['processing', 'cathode', 'anode', 'materials_other', 'cell', 'module_pack', 'recycling', 'lead_acid', 'other'] as const;
 export const VEHICLE_CLASSES = ['light', 'heavy', 'both'] as const;
 export const EV_PRODUCTION = ['ev_in_production', 'ev_announced', 'no_ev'] as const;
-export const FLOW_MATERIALS = ['lithium', 'nickel', 'cobalt', 'graphite', 'manganese', 'copper', 'rare_earths', 'cathode', 'anode', 'cells', 'modules_packs', 'vehicles', 'recycled_material', 'other'] as const;
+export const FLOW_MATERIALS = [
+  'lithium',
+  'nickel',
+  'cobalt',
+  'graphite',
+  'manganese',
+  'copper',
+  'rare_earths',
+  'cathode',
+  'anode',
+  'cells',
+  'modules_packs',
+  'vehicles',
+  'recycled_material',
+  'other',
+] as const;
 export const FLOW_RELATIONS = ['offtake', 'supply_contract', 'same_site', 'ownership_jv'] as const;
 
 export interface SourceRef {

@@ -145,7 +145,22 @@ export function csvColumns(rows: readonly ExportRow[]): string[] {
     if (layers.has(layer)) exportAttributes(layer).forEach(([column]) => add(column));
   }
   if (layers.has('flows')) FLOW_COLUMNS.forEach(add);
-  return ['id', 'name', 'layer', 'country', 'state', 'lon', 'lat', 'precision', ...attributeColumns, 'source_names', 'source_record_ids', 'source_urls', 'licences', 'as_of'];
+  return [
+    'id',
+    'name',
+    'layer',
+    'country',
+    'state',
+    'lon',
+    'lat',
+    'precision',
+    ...attributeColumns,
+    'source_names',
+    'source_record_ids',
+    'source_urls',
+    'licences',
+    'as_of',
+  ];
 }
 
 /** CSV with a header row, CRLF line ends and a UTF-8 byte-order mark (so spreadsheets read accents). */
@@ -203,7 +218,15 @@ export function toGeoJson(rows: readonly ExportRow[], context: ExportContext): s
     features: rows.map((row) => ({
       type: 'Feature',
       id: row.id,
-      geometry: row.to ? { type: 'LineString', coordinates: [[row.lon, row.lat], [row.to.lon, row.to.lat]] } : { type: 'Point', coordinates: [row.lon, row.lat] },
+      geometry: row.to
+        ? {
+            type: 'LineString',
+            coordinates: [
+              [row.lon, row.lat],
+              [row.to.lon, row.to.lat],
+            ],
+          }
+        : { type: 'Point', coordinates: [row.lon, row.lat] },
       properties: {
         id: row.id,
         name: row.name,
@@ -214,7 +237,14 @@ export function toGeoJson(rows: readonly ExportRow[], context: ExportContext): s
         ...row.attributes,
         sources: row.sources.map((ref) => {
           const s = context.manifest?.sources[ref.sourceId];
-          return { sourceId: ref.sourceId, recordId: ref.recordId, url: ref.url ?? s?.url ?? null, title: s?.title ?? null, licence: s?.licence ?? null, asOf: s?.asOf ?? null };
+          return {
+            sourceId: ref.sourceId,
+            recordId: ref.recordId,
+            url: ref.url ?? s?.url ?? null,
+            title: s?.title ?? null,
+            licence: s?.licence ?? null,
+            asOf: s?.asOf ?? null,
+          };
         }),
       },
     })),

@@ -76,7 +76,13 @@ export const categoriesCatalog = defineCatalog(
     categories: {
       unknown: 'Desconocido',
       chargerLevel: { L1: 'Nivel 1', L2: 'Nivel 2', DC: 'Carga rápida CC', unknown: 'Nivel desconocido' },
-      chargerStatus: { open: 'En servicio', planned: 'Planeado', temporarily_unavailable: 'Fuera de servicio temporal', closed: 'Cerrado', unknown: 'Estado desconocido' },
+      chargerStatus: {
+        open: 'En servicio',
+        planned: 'Planeado',
+        temporarily_unavailable: 'Fuera de servicio temporal',
+        closed: 'Cerrado',
+        unknown: 'Estado desconocido',
+      },
       chargerAccess: { public: 'Público', private: 'Privado', unknown: 'Acceso desconocido' },
       commodity: {
         lithium: 'Litio',
@@ -136,7 +142,12 @@ export const categoriesCatalog = defineCatalog(
         recycled_material: 'Material reciclado',
         other: 'Otro',
       },
-      flowRelation: { offtake: 'Acuerdo de compra (offtake)', supply_contract: 'Contrato de suministro', same_site: 'Mismo sitio', ownership_jv: 'Propiedad / empresa conjunta' },
+      flowRelation: {
+        offtake: 'Acuerdo de compra (offtake)',
+        supply_contract: 'Contrato de suministro',
+        same_site: 'Mismo sitio',
+        ownership_jv: 'Propiedad / empresa conjunta',
+      },
       precision: { exact: 'Ubicación exacta', approximate: 'Ubicación aproximada', unknown: 'Precisión de ubicación desconocida' },
     },
   },

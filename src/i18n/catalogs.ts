@@ -5,4 +5,9 @@ import { mapCatalog } from './catalog-map.ts';
 import { layersCatalog } from './catalog-layers.ts';
 
 /** Every area's string catalog. Each catalog's top-level keys must be unique across catalogs. */
-export const CATALOGS: Catalog<Record<string, unknown>>[] = [categoriesCatalog as Catalog<Record<string, unknown>>, panelsCatalog as Catalog<Record<string, unknown>>, mapCatalog as Catalog<Record<string, unknown>>, layersCatalog as unknown as Catalog<Record<string, unknown>>];
+export const CATALOGS: Catalog<Record<string, unknown>>[] = [
+  categoriesCatalog as Catalog<Record<string, unknown>>,
+  panelsCatalog as Catalog<Record<string, unknown>>,
+  mapCatalog as Catalog<Record<string, unknown>>,
+  layersCatalog as unknown as Catalog<Record<string, unknown>>,
+];

@@ -37,5 +37,4 @@ export const en = {
   },
 } as const;
 
-
 export type Translations = DeepStrings<typeof en>;

@@ -6,14 +6,7 @@
  * Designed for a projector: light, calm, high contrast; deck.gl data layers drawn on top in
  * saturated colours must stand out, so the basemap stays in warm greys and a pale blue.
  */
-import type {
-  ExpressionSpecification,
-  FilterSpecification,
-  FontFacesSpecification,
-  LayerSpecification,
-  SourceSpecification,
-  StyleSpecification,
-} from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, FontFacesSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 
 export type BasemapLanguage = 'en' | 'es';
 
@@ -128,11 +121,7 @@ function fontFaces(base: string): FontFacesSpecification {
  */
 export const PLACE_MIN_POPULATION = { overview: 1000000, regional: 300000 } as const;
 /** Cities whose labels take precedence over state names. */
-const MAJOR_PLACE: FilterSpecification = [
-  'any',
-  ['>=', ['get', 'population'], PLACE_MIN_POPULATION.overview],
-  ['==', ['get', 'capital'], true],
-];
+const MAJOR_PLACE: FilterSpecification = ['any', ['>=', ['get', 'population'], PLACE_MIN_POPULATION.overview], ['==', ['get', 'capital'], true]];
 const PLACE_FILTER: FilterSpecification = [
   'all',
   // Suburbs and boroughs (another, bigger place within 15 km) only when zoomed in.
@@ -145,15 +134,11 @@ const PLACE_FILTER: FilterSpecification = [
     ['>=', ['get', 'near_larger_km'], 50],
   ],
   [
-  'any',
-  ['>=', ['get', 'population'], PLACE_MIN_POPULATION.overview],
-  ['==', ['get', 'national_capital'], true],
-  [
-    'all',
-    ['>=', ['zoom'], 5],
-    ['any', ['>=', ['get', 'population'], PLACE_MIN_POPULATION.regional], ['==', ['get', 'capital'], true]],
-  ],
-  ['>=', ['zoom'], 6],
+    'any',
+    ['>=', ['get', 'population'], PLACE_MIN_POPULATION.overview],
+    ['==', ['get', 'national_capital'], true],
+    ['all', ['>=', ['zoom'], 5], ['any', ['>=', ['get', 'population'], PLACE_MIN_POPULATION.regional], ['==', ['get', 'capital'], true]]],
+    ['>=', ['zoom'], 6],
   ],
 ];
 
@@ -179,11 +164,7 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
   };
 
   const countryName: ExpressionSpecification = ['get', lang === 'es' ? 'name_es' : 'name_en'];
-  const stateName: ExpressionSpecification = [
-    'coalesce',
-    ['get', lang === 'es' ? 'name_es' : 'name_en'],
-    ['get', 'name'],
-  ];
+  const stateName: ExpressionSpecification = ['coalesce', ['get', lang === 'es' ? 'name_es' : 'name_en'], ['get', 'name']];
   const isFocus: FilterSpecification = ['==', ['get', 'focus'], true];
   const notFocus: FilterSpecification = ['!=', ['get', 'focus'], true];
 
@@ -322,15 +303,7 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [BASEMAP_FONTS.bold],
-        'text-size': [
-          'interpolate',
-          ['linear'],
-          ['zoom'],
-          3,
-          placeSizeByPopulation(13, 14, 16),
-          7,
-          placeSizeByPopulation(15, 16, 18),
-        ],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 3, placeSizeByPopulation(13, 14, 16), 7, placeSizeByPopulation(15, 16, 18)],
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
         'text-radial-offset': 0.6,
         'text-justify': 'auto',
@@ -352,12 +325,7 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
       filter: [
         'all',
         ['==', ['get', 'kind'], 'state'],
-        [
-          'any',
-          ['>=', ['zoom'], 7],
-          ['all', ['>=', ['zoom'], 5], ['>=', ['get', 'area_km2'], 5000]],
-          ['>=', ['get', 'area_km2'], 120000],
-        ],
+        ['any', ['>=', ['zoom'], 7], ['all', ['>=', ['zoom'], 5], ['>=', ['get', 'area_km2'], 5000]], ['>=', ['get', 'area_km2'], 120000]],
       ] as FilterSpecification,
       minzoom: 3.6,
       layout: {
@@ -403,15 +371,7 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [BASEMAP_FONTS.bold],
-        'text-size': [
-          'interpolate',
-          ['linear'],
-          ['zoom'],
-          3,
-          placeSizeByPopulation(13, 14, 16),
-          7,
-          placeSizeByPopulation(15, 16, 18),
-        ],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 3, placeSizeByPopulation(13, 14, 16), 7, placeSizeByPopulation(15, 16, 18)],
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
         'text-radial-offset': 0.6,
         'text-justify': 'auto',

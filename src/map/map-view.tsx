@@ -43,8 +43,8 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip }: MapViewProps
   const view = useAtlasStore((s) => s.view);
   const flyRequest = useAtlasStore((s) => s.flyRequest);
   const lastFlyRequest = useRef(flyRequest);
+  // The layers the overlay was last given, for its after-render callback (set in the effect that passes them on).
   const layersRef = useRef<Layer[]>(deckLayers);
-  layersRef.current = deckLayers;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -65,6 +65,7 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip }: MapViewProps
         touchPitch: false,
       });
     } catch (error) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the failure (no WebGL) is only known once maplibre is built on the mounted container; the fallback message must be rendered from here
       setFailure(String(error));
       return;
     }
@@ -100,6 +101,7 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip }: MapViewProps
   }, []);
 
   useEffect(() => {
+    layersRef.current = deckLayers;
     overlayRef.current?.setProps({
       layers: deckLayers,
       onClick: onFeatureClick ? (info: PickingInfo) => onFeatureClick(info) : undefined,

@@ -43,15 +43,10 @@ export function resolveIndexToId(records: readonly ({ id: string } | undefined)[
   return records[index]?.id ?? null;
 }
 
-export type SelectedFeature =
-  | { layer: PointDatasetId; index: number; record: DetailRecord }
-  | { layer: 'flows'; index: number; record: FlowRecord };
+export type SelectedFeature = { layer: PointDatasetId; index: number; record: DetailRecord } | { layer: 'flows'; index: number; record: FlowRecord };
 
 export type SelectionStatus =
-  | { status: 'none' }
-  | { status: 'loading'; id: string }
-  | { status: 'missing'; id: string }
-  | { status: 'found'; id: string; feature: SelectedFeature };
+  { status: 'none' } | { status: 'loading'; id: string } | { status: 'missing'; id: string } | { status: 'found'; id: string; feature: SelectedFeature };
 
 /** Loaded details rows per point layer (sparse: only the chunks loaded so far), for tooltips, clicks and rings. */
 export function useLoadedDetails(): Partial<Record<PointDatasetId, SparseRows>> {
@@ -70,12 +65,7 @@ export function requestId(manifest: AtlasManifest | undefined, id: string): void
 }
 
 /** Pure: the selection's status given the loaded records. */
-export function resolveSelection(
-  selection: string | null,
-  details: SparseRows | undefined,
-  flows: FlowRecord[] | undefined,
-  failed = false,
-): SelectionStatus {
+export function resolveSelection(selection: string | null, details: SparseRows | undefined, flows: FlowRecord[] | undefined, failed = false): SelectionStatus {
   if (!selection) return { status: 'none' };
   const layer = datasetOfId(selection);
   if (!layer) return { status: 'missing', id: selection };

@@ -86,10 +86,7 @@ export function useDeckLayers(): DeckBindings {
     for (const key of chain?.nodes ?? []) requestId(manifest, key);
   }, [chain, manifest]);
 
-  const rings = useMemo(
-    () => selectionRings(selection, chain, flows, columns, details, zoomLevel),
-    [selection, chain, flows, columns, details, zoomLevel],
-  );
+  const rings = useMemo(() => selectionRings(selection, chain, flows, columns, details, zoomLevel), [selection, chain, flows, columns, details, zoomLevel]);
 
   const deckLayers = useMemo(() => {
     // Modules read only layers/selection from the state; the view is not a dependency.

@@ -33,7 +33,10 @@ export const SEARCH_ZOOM = { state: 5.5, city: 9, facility: 10, endpoint: 10 } a
 
 /** Lower case, no diacritics: "Nuevo León" → "nuevo leon". */
 export function normalizeText(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 export interface SearchSources {
@@ -149,7 +152,10 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): SearchIndex {
       const q = query.trim();
       if (!q) return [];
       const normalized = normalizeText(q);
-      const results = index.search(q).map((r) => byId.get(String(r.id))!).filter(Boolean);
+      const results = index
+        .search(q)
+        .map((r) => byId.get(String(r.id))!)
+        .filter(Boolean);
       // Exact name matches first ("Querétaro" the state before "Querétaro" the city only by weight).
       const exact = (e: SearchEntry) => e.names.some((n) => normalizeText(n) === normalized);
       const ordered = [...results.filter(exact), ...results.filter((e) => !exact(e))];

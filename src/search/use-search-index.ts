@@ -29,7 +29,10 @@ export function useSearchIndex(enabled: boolean): { index: SearchIndex | null; l
   const states = useStateNames(enabled);
   const cities = useCityNames(enabled);
   const manifest = useManifest().data;
-  const facilities = useQueries({ queries: SEARCHABLE_DATASETS.map((dataset) => ({ ...detailsQuery(manifest, dataset), enabled: enabled && !!manifest })), combine: recordsByDataset });
+  const facilities = useQueries({
+    queries: SEARCHABLE_DATASETS.map((dataset) => ({ ...detailsQuery(manifest, dataset), enabled: enabled && !!manifest })),
+    combine: recordsByDataset,
+  });
   const flows = useFlows(enabled);
   const index = useMemo(() => {
     const search = searchModule.data;

@@ -19,7 +19,10 @@ function renderApp() {
 
 beforeEach(() => {
   useAtlasStore.getState().replaceAtlasState(defaultAtlasState());
-  vi.stubGlobal('fetch', vi.fn(async () => new Response('not found', { status: 404 })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response('not found', { status: 404 })),
+  );
 });
 afterEach(() => {
   cleanup();

@@ -65,7 +65,9 @@ describe('search', () => {
     await user.type(box, 'queretaro');
     const options = await within(screen.getByRole('listbox')).findAllByRole('option');
     await waitFor(() => expect(within(screen.getByRole('listbox')).getAllByRole('option').length).toBeGreaterThanOrEqual(3));
-    const names = within(screen.getByRole('listbox')).getAllByRole('option').map((o) => o.querySelector('.search-name')!.textContent);
+    const names = within(screen.getByRole('listbox'))
+      .getAllByRole('option')
+      .map((o) => o.querySelector('.search-name')!.textContent);
     expect(names[0]).toBe('Querétaro');
     expect(names).toContain('Santiago de Querétaro');
     expect(names).toContain('Planta de Celdas Querétaro');
@@ -130,7 +132,10 @@ describe('export', () => {
     expect(await screen.findByText('Exported 6 features.')).toBeTruthy();
     const csv = downloads[0]!.text;
     expect(downloads[0]!.name).toMatch(/\.csv$/);
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]!.split(',').slice(0, 8)).toEqual(['id', 'name', 'layer', 'country', 'state', 'lon', 'lat', 'precision']);
     expect(lines[0]).toContain('source_names');
     expect(lines[0]).toContain('licences');

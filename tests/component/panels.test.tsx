@@ -84,7 +84,11 @@ describe('filters and legend counts', { timeout: 20_000 }, () => {
 
     // network categories come from the manifest's column spec
     const network = within(section).getByRole('group', { name: 'Network' });
-    expect(within(network).getAllByRole('checkbox').map((c) => c.closest('li')!.textContent)).toEqual(['ChargePoint Network', 'Tesla', 'Network unknown']);
+    expect(
+      within(network)
+        .getAllByRole('checkbox')
+        .map((c) => c.closest('li')!.textContent),
+    ).toEqual(['ChargePoint Network', 'Tesla', 'Network unknown']);
     await user.click(within(network).getByRole('checkbox', { name: 'ChargePoint Network' }));
     await expectCount('chargers', 1);
 
@@ -186,7 +190,9 @@ describe('filters and legend counts', { timeout: 20_000 }, () => {
     expect(screen.getByRole('radio', { name: 'Todas las capas' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Restablecer filtros' })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: 'Cargadores de VE' })).toBeTruthy();
-    expect(screen.getByTestId('coverage-chargers').textContent).toContain(`México: parcial — 2 en el mapa; EMA contó ${new Intl.NumberFormat('es-MX').format(4060)} puntos de carga públicos (diciembre de 2025).`);
+    expect(screen.getByTestId('coverage-chargers').textContent).toContain(
+      `México: parcial — 2 en el mapa; EMA contó ${new Intl.NumberFormat('es-MX').format(4060)} puntos de carga públicos (diciembre de 2025).`,
+    );
     expect(layerSection('chargers').textContent).toContain('datos a 21 abr 2025');
     expect(screen.getByRole('button', { name: 'Copiar enlace' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Exportar lo que veo' })).toBeTruthy();

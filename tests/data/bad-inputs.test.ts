@@ -88,13 +88,33 @@ describe('bad-input corpus (synthetic fixtures in tests/data/fixtures/bad)', () 
   });
 
   it('a point whose stated country disagrees with the polygon is quarantined "outside its stated country"', () => {
-    const cand = { layer: 'chargers' as const, sourceRecordId: 'x1', name: 'Synthetic', lon: -100.31, lat: 25.67, statedCountry: 'US', statedState: null, precision: 'exact' as const, attributes: {} };
+    const cand = {
+      layer: 'chargers' as const,
+      sourceRecordId: 'x1',
+      name: 'Synthetic',
+      lon: -100.31,
+      lat: 25.67,
+      statedCountry: 'US',
+      statedState: null,
+      precision: 'exact' as const,
+      attributes: {},
+    };
     const loc = locateRecords('t', [cand], () => 2, { states });
     expect(loc.quarantined[0]!.reason).toContain('outside its stated country');
   });
 
   it('a missing id is quarantined by the zod schema', () => {
-    const cand = { layer: 'chargers' as const, sourceRecordId: ' ', name: 'Synthetic', lon: -97.74, lat: 30.27, statedCountry: 'US', statedState: null, precision: 'exact' as const, attributes: {} };
+    const cand = {
+      layer: 'chargers' as const,
+      sourceRecordId: ' ',
+      name: 'Synthetic',
+      lon: -97.74,
+      lat: 30.27,
+      statedCountry: 'US',
+      statedState: null,
+      precision: 'exact' as const,
+      attributes: {},
+    };
     const loc = locateRecords('t', [cand], () => 2, { states });
     expect(loc.quarantined[0]!.reason).toContain('missing id');
   });

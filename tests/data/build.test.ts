@@ -15,8 +15,13 @@ const tmp = mkdtempSync(join(tmpdir(), 'atlas-build-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const basemap = HAS_REAL_STATES ? REAL_STATES : join(FIXTURES, 'states-fixture.geojson');
 const opts = (over: Partial<BuildOptions>): BuildOptions => ({
-  snapshotDir: SHARED, curatedDir: join(REPO, 'data/curated'), outDir: join(tmp, 'out'), liveDir: null, basemapPath: basemap,
-  baselinePath: join(REPO, 'data/baseline-counts.json'), ...over,
+  snapshotDir: SHARED,
+  curatedDir: join(REPO, 'data/curated'),
+  outDir: join(tmp, 'out'),
+  liveDir: null,
+  basemapPath: basemap,
+  baselinePath: join(REPO, 'data/baseline-counts.json'),
+  ...over,
 });
 const read = <T>(dir: string, f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as T;
 
@@ -56,7 +61,10 @@ describe.skipIf(!HAS_SHARED)('full build from the snapshots into a temp dir', ()
       }
       // row order: sorted by id, positions match the details
       expect(recs.map((r) => r.id)).toEqual([...recs.map((r) => r.id)].sort());
-      const pos = decodeColumn(bin, lm.columns!.find((c) => c.name === 'position')!);
+      const pos = decodeColumn(
+        bin,
+        lm.columns!.find((c) => c.name === 'position')!,
+      );
       if (recs.length) expect(pos[0]).toBeCloseTo(recs[0]!.lon, 4);
     }
     expect(read<unknown[]>(out, 'flows.json').length).toBe(m.layers.flows.count);
@@ -119,7 +127,9 @@ describe('failure modes and curated-only mode', () => {
     const snap = join(tmp, 'drift');
     mkdirSync(join(snap, 'chargers'), { recursive: true });
     copyFileSync(join(FIXTURES, 'bad/afdc-missing-column.csv'), join(snap, 'chargers/afdc-us-elec-2022-01.csv.gz'));
-    const p = buildAtlas(opts({ snapshotDir: snap, outDir: join(tmp, 'drift-out'), baselinePath: null, supply: { layerMergers: {} }, sources: defaultRegistry().only(['afdc-us-2022']) }));
+    const p = buildAtlas(
+      opts({ snapshotDir: snap, outDir: join(tmp, 'drift-out'), baselinePath: null, supply: { layerMergers: {} }, sources: defaultRegistry().only(['afdc-us-2022']) }),
+    );
     await expect(p).rejects.toThrow(BuildFailure);
     await expect(p).rejects.toThrow(/afdc-us-2022.*"Longitude"/s);
   });

@@ -27,7 +27,21 @@ describe.skipIf(!HAS_SHARED)('charger adapters on the real recorded samples (../
     expect(r.records.length + r.quarantined.length + r.outOfScope!.count).toBe(r.rowsRead);
     const s = r.records.find((x) => x.sourceRecordId === '44174')!;
     expect(s.name).toBe('Thruway Nissan');
-    expect(s.attributes).toMatchObject({ level: ['L2'], network: 'Non-Networked', status: 'open', access: 'public', ports: 1, portsL2: 1, portsL1: null, portsDC: null, connectors: ['J1772'], openDate: '2011-11-30', facilityType: 'CAR_DEALER', zip: '12550', maxPowerKw: null });
+    expect(s.attributes).toMatchObject({
+      level: ['L2'],
+      network: 'Non-Networked',
+      status: 'open',
+      access: 'public',
+      ports: 1,
+      portsL2: 1,
+      portsL1: null,
+      portsDC: null,
+      connectors: ['J1772'],
+      openDate: '2011-11-30',
+      facilityType: 'CAR_DEALER',
+      zip: '12550',
+      maxPowerKw: null,
+    });
     expect(s.statedCountry).toBe('US');
     expect(s.statedState).toBe('NY');
     const dc = r.records.filter((x) => (x.attributes.level as string[] | null)?.includes('DC'));
@@ -57,7 +71,17 @@ describe.skipIf(!HAS_SHARED)('charger adapters on the real recorded samples (../
     expect(r.records.every((x) => x.statedCountry === 'MX')).toBe(true);
     const p = r.records.find((x) => x.sourceRecordId === '100018')!;
     expect(p.name).toBe('El Palacio del Tiempo - Corralejo');
-    expect(p.attributes).toMatchObject({ level: ['L2'], ports: 2, portsL2: 2, maxPowerKw: 18, network: 'Tesla Motors (Worldwide)', access: 'public', status: 'open', connectors: ['Tesla (Model S/X)'], dataProvider: 'Open Charge Map Contributors' });
+    expect(p.attributes).toMatchObject({
+      level: ['L2'],
+      ports: 2,
+      portsL2: 2,
+      maxPowerKw: 18,
+      network: 'Tesla Motors (Worldwide)',
+      access: 'public',
+      status: 'open',
+      connectors: ['Tesla (Model S/X)'],
+      dataProvider: 'Open Charge Map Contributors',
+    });
     expect(r.records.filter((x) => (x.attributes.level as string[] | null)?.includes('DC')).length).toBeGreaterThanOrEqual(13);
     expect(r.source.licence).toContain('CC BY-SA 4.0');
   });

@@ -3,9 +3,33 @@ import { mergeChargers } from '../../data/pipeline/chargers/merge.ts';
 import type { LocatedRecord } from '../../data/pipeline/adapter-types.ts';
 
 type Attrs = LocatedRecord['attributes'];
-const nullAttrs: Attrs = { level: null, network: null, status: null, access: null, ports: null, portsL1: null, portsL2: null, portsDC: null, maxPowerKw: null, connectors: null, openDate: null, facilityType: null, zip: null };
+const nullAttrs: Attrs = {
+  level: null,
+  network: null,
+  status: null,
+  access: null,
+  ports: null,
+  portsL1: null,
+  portsL2: null,
+  portsDC: null,
+  maxPowerKw: null,
+  connectors: null,
+  openDate: null,
+  facilityType: null,
+  zip: null,
+};
 const rec = (sourceId: string, id: string, name: string, lon: number, lat: number, attrs: Attrs = {}, country: 'US' | 'MX' = 'US'): LocatedRecord => ({
-  layer: 'chargers', sourceId, sourceRecordId: id, name, lon, lat, statedCountry: country, statedState: null, precision: 'exact', country, state: country === 'US' ? 'US-TX' : 'MX-NLE',
+  layer: 'chargers',
+  sourceId,
+  sourceRecordId: id,
+  name,
+  lon,
+  lat,
+  statedCountry: country,
+  statedState: null,
+  precision: 'exact',
+  country,
+  state: country === 'US' ? 'US-TX' : 'MX-NLE',
   attributes: { ...nullAttrs, ...attrs },
 });
 // ~50 m north
@@ -15,11 +39,21 @@ describe('charger merge', () => {
   it('an AFDC Tesla station and a supercharge.info site 50 m apart merge, keeping both ids', () => {
     const out = mergeChargers([
       rec('afdc-us-2022', '1001', 'Tesla Supercharger Austin', -97.7, 30.3),
-      rec('supercharge-info-2021', '77', 'Tesla Supercharger Austin, TX', -97.7, 30.3 + D50, { level: ['DC'], network: 'Tesla', status: 'open', ports: 12, portsDC: 12, maxPowerKw: 250 }),
+      rec('supercharge-info-2021', '77', 'Tesla Supercharger Austin, TX', -97.7, 30.3 + D50, {
+        level: ['DC'],
+        network: 'Tesla',
+        status: 'open',
+        ports: 12,
+        portsDC: 12,
+        maxPowerKw: 250,
+      }),
     ]);
     expect(out).toHaveLength(1);
     expect(out[0]!.id).toBe('chargers:afdc:1001');
-    expect(out[0]!.sources).toEqual([{ sourceId: 'afdc-us-2022', recordId: '1001' }, { sourceId: 'supercharge-info-2021', recordId: '77' }]);
+    expect(out[0]!.sources).toEqual([
+      { sourceId: 'afdc-us-2022', recordId: '1001' },
+      { sourceId: 'supercharge-info-2021', recordId: '77' },
+    ]);
     expect(out[0]!.attributes).toMatchObject({ level: ['DC'], network: 'Tesla', ports: 12, maxPowerKw: 250, status: 'open' });
   });
 

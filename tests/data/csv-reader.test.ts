@@ -51,9 +51,15 @@ describe('one CSV reader with encoding detection', () => {
 
   it('malformed rows are quarantined with their line number and reason, never dropped', () => {
     const r = readTable('t', Buffer.from('id,name\r\n1,a\r\n2,b,extra\r\n\r\n3,"c\r\nd"\r\n4\r\n', 'utf8'), ['id', 'name']);
-    expect(r.rows.map((x) => [x.row, x.data.id])).toEqual([[2, '1'], [5, '3']]);
+    expect(r.rows.map((x) => [x.row, x.data.id])).toEqual([
+      [2, '1'],
+      [5, '3'],
+    ]);
     expect(r.rows[1]!.data.name).toBe('c\nd');
-    expect(r.malformed.map((m) => [m.row, m.reason])).toEqual([[3, 'malformed row: 3 fields, header has 2'], [7, 'malformed row: 1 fields, header has 2']]);
+    expect(r.malformed.map((m) => [m.row, m.reason])).toEqual([
+      [3, 'malformed row: 3 fields, header has 2'],
+      [7, 'malformed row: 1 fields, header has 2'],
+    ]);
   });
 
   it.skipIf(!HAS_INEGI)('reads the real ISO-8859-1 INEGI file: accented municipio names decode, no U+FFFD, thousands separators parse', () => {

@@ -53,7 +53,9 @@ const PRECISION = ['exact', 'approximate'];
 describe('assembly-plants.csv', () => {
   const { fields, rows } = load('assembly-plants.csv');
   it('has the required columns', () => {
-    for (const c of 'id,name,oem,city,state_code,country,lat,lon,location_precision,vehicle_class,status,ev,ev_models,products,capex_musd,source_url,as_of,notes'.split(','))
+    for (const c of 'id,name,oem,city,state_code,country,lat,lon,location_precision,vehicle_class,status,ev,ev_models,products,capex_musd,source_url,as_of,notes'.split(
+      ',',
+    ))
       expect(fields).toContain(c);
   });
   it('has rows with sources, unique ids, valid enums, states and coordinates', () => {
@@ -81,7 +83,13 @@ describe('battery-facilities.csv', () => {
       expect(fields).toContain(c);
     checkCommon('battery-facilities', rows, { strictAsOf: true });
     checkUnique('battery-facilities', rows, 'id');
-    checkEnum('battery-facilities', rows, 'stage', ['processing', 'cathode', 'anode', 'materials_other', 'cell', 'module_pack', 'recycling', 'lead_acid', 'other'], false);
+    checkEnum(
+      'battery-facilities',
+      rows,
+      'stage',
+      ['processing', 'cathode', 'anode', 'materials_other', 'cell', 'module_pack', 'recycling', 'lead_acid', 'other'],
+      false,
+    );
     checkEnum('battery-facilities', rows, 'status', [...STATUS, 'disputed'], false);
     checkEnum('battery-facilities', rows, 'location_precision', PRECISION, false);
     rows.forEach((r, i) => {
@@ -94,14 +102,22 @@ describe('battery-facilities.csv', () => {
 describe('flows.csv', () => {
   const { fields, rows } = load('flows.csv');
   it('is valid', () => {
-    for (const c of 'id,from_name,from_layer,from_lat,from_lon,from_country,to_name,to_layer,to_lat,to_lon,to_country,material,relation,year,volume,volume_unit,description,source_url,as_of'.split(','))
+    for (const c of 'id,from_name,from_layer,from_lat,from_lon,from_country,to_name,to_layer,to_lat,to_lon,to_country,material,relation,year,volume,volume_unit,description,source_url,as_of'.split(
+      ',',
+    ))
       expect(fields).toContain(c);
     checkCommon('flows', rows, { strictAsOf: true });
     checkUnique('flows', rows, 'id');
     const layers = ['minerals', 'battery-plants', 'assembly-plants', 'external'];
     checkEnum('flows', rows, 'from_layer', layers, false);
     checkEnum('flows', rows, 'to_layer', layers, false);
-    checkEnum('flows', rows, 'material', 'lithium nickel cobalt graphite manganese copper rare_earths cathode anode cells modules_packs vehicles recycled_material other'.split(' '), false);
+    checkEnum(
+      'flows',
+      rows,
+      'material',
+      'lithium nickel cobalt graphite manganese copper rare_earths cathode anode cells modules_packs vehicles recycled_material other'.split(' '),
+      false,
+    );
     checkEnum('flows', rows, 'relation', ['offtake', 'supply_contract', 'same_site', 'ownership_jv'], false);
     rows.forEach((r, i) => {
       checkPoint('flows', r, i, 'from_lat', 'from_lon', col(r, 'from_country'));

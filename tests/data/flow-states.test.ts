@@ -3,7 +3,8 @@ import type { DetailRecord } from '../../src/data/atlas-format.ts';
 import { buildFlows, endpointState } from '../../data/pipeline/supply/flows.ts';
 import { fixtureStates, HAS_REAL_STATES, realStates } from './helpers.ts';
 
-const HEADER = 'id,from_name,from_layer,from_lat,from_lon,from_country,to_name,to_layer,to_lat,to_lon,to_country,material,relation,year,volume,volume_unit,description,source_url,as_of\n';
+const HEADER =
+  'id,from_name,from_layer,from_lat,from_lon,from_country,to_name,to_layer,to_lat,to_lon,to_country,material,relation,year,volume,volume_unit,description,source_url,as_of\n';
 const row = (id: string, from: string, to: string) => `${id},${from},${to},cells,supply_contract,2024,,,t,https://example.org/${id},2024-01\n`;
 const flowsCsv = Buffer.from(
   HEADER +
@@ -24,7 +25,10 @@ describe('flow ends know their state (the state filter reaches flows)', () => {
   it("a facility end takes the facility's state; another end the state polygon containing it; null outside US/MX or unknown", () => {
     const { flows } = buildFlows(flowsCsv, null, facilities, fixtureStates());
     const by = new Map(flows.map((f) => [f.id, f]));
-    expect(by.get('flows:fac-to-fac')).toMatchObject({ from: { facilityId: 'battery-plants:t:acme', state: 'US-MI' }, to: { facilityId: 'assembly-plants:t:ford-cuau', state: 'MX-MEX' } });
+    expect(by.get('flows:fac-to-fac')).toMatchObject({
+      from: { facilityId: 'battery-plants:t:acme', state: 'US-MI' },
+      to: { facilityId: 'assembly-plants:t:ford-cuau', state: 'MX-MEX' },
+    });
     expect(by.get('flows:tx-to-nle')).toMatchObject({ from: { facilityId: null, state: 'US-TX' }, to: { facilityId: null, state: 'MX-NLE' } });
     // Chile: outside the atlas; Louisiana: no polygon in the fixture (unknown)
     expect(by.get('flows:cl-to-la')).toMatchObject({ from: { country: 'CL', state: null }, to: { country: 'US', state: null } });

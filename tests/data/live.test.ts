@@ -30,25 +30,34 @@ describe('live refresh path (never touches the network in tests)', () => {
     expect(rep.failed.map((f) => f.reason).join(' ')).toMatch(/NREL_API_KEY is not set.*OCM_API_KEY is not set/);
   });
 
-  it.skipIf(!HAS_SHARED)('cached live responses (recorded real formats) go through the same adapters and win over snapshots', async () => {
-    const live = join(tmp, 'live');
-    mkdirSync(live, { recursive: true });
-    writeFileSync(join(live, LIVE_FILES.afdc), gunzipSync(readFileSync(join(SHARED, 'chargers/afdc-ny-full-columns-2025-02.csv.gz'))));
-    copyFileSync(join(SHARED, 'chargers/ocm/mx-pois-2018-2019.json'), join(live, LIVE_FILES.ocmMX));
-    writeFileSync(join(live, 'fetched.json'), JSON.stringify({ [LIVE_FILES.afdc]: { fetchedAt: '2025-05-01T00:00:00Z', url: 'x', bytes: 1 } }));
-    const r = await buildAtlas({
-      snapshotDir: SHARED, curatedDir: join(REPO, 'data/curated'), outDir: join(tmp, 'out'), liveDir: live,
-      basemapPath: HAS_REAL_STATES ? REAL_STATES : join(FIXTURES, 'states-fixture.geojson'), baselinePath: null,
-      supply: { layerMergers: {} }, sources: defaultRegistry().withoutRecordsOf(['minerals', 'battery-plants', 'assembly-plants']),
-    });
-    const m = r.manifest;
-    expect(m.mode).toBe('live');
-    expect(m.sources['afdc-us-live']).toMatchObject({ origin: 'live', asOf: '2025-05-01', rowsRead: 4857 });
-    expect(m.sources['ocm-mx-live']).toMatchObject({ origin: 'live', rowsRead: 100 });
-    expect(m.sources['afdc-us-2022']).toBeUndefined();
-    expect(m.sources['ocm-mx-2019']).toBeUndefined();
-    expect(m.sources['supercharge-info-2021']?.origin).toBe('snapshot');
-    expect(m.layers.chargers.coverage.US.level).toBe('complete');
-    expect(m.layers.chargers.countByCountry.US).toBeGreaterThan(4700);
-  }, 60_000);
+  it.skipIf(!HAS_SHARED)(
+    'cached live responses (recorded real formats) go through the same adapters and win over snapshots',
+    async () => {
+      const live = join(tmp, 'live');
+      mkdirSync(live, { recursive: true });
+      writeFileSync(join(live, LIVE_FILES.afdc), gunzipSync(readFileSync(join(SHARED, 'chargers/afdc-ny-full-columns-2025-02.csv.gz'))));
+      copyFileSync(join(SHARED, 'chargers/ocm/mx-pois-2018-2019.json'), join(live, LIVE_FILES.ocmMX));
+      writeFileSync(join(live, 'fetched.json'), JSON.stringify({ [LIVE_FILES.afdc]: { fetchedAt: '2025-05-01T00:00:00Z', url: 'x', bytes: 1 } }));
+      const r = await buildAtlas({
+        snapshotDir: SHARED,
+        curatedDir: join(REPO, 'data/curated'),
+        outDir: join(tmp, 'out'),
+        liveDir: live,
+        basemapPath: HAS_REAL_STATES ? REAL_STATES : join(FIXTURES, 'states-fixture.geojson'),
+        baselinePath: null,
+        supply: { layerMergers: {} },
+        sources: defaultRegistry().withoutRecordsOf(['minerals', 'battery-plants', 'assembly-plants']),
+      });
+      const m = r.manifest;
+      expect(m.mode).toBe('live');
+      expect(m.sources['afdc-us-live']).toMatchObject({ origin: 'live', asOf: '2025-05-01', rowsRead: 4857 });
+      expect(m.sources['ocm-mx-live']).toMatchObject({ origin: 'live', rowsRead: 100 });
+      expect(m.sources['afdc-us-2022']).toBeUndefined();
+      expect(m.sources['ocm-mx-2019']).toBeUndefined();
+      expect(m.sources['supercharge-info-2021']?.origin).toBe('snapshot');
+      expect(m.layers.chargers.coverage.US.level).toBe('complete');
+      expect(m.layers.chargers.countByCountry.US).toBeGreaterThan(4700);
+    },
+    60_000,
+  );
 });

@@ -9,8 +9,17 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import {
-  NEW_MUNICIPIOS, POPULATION_FILES, PopulationCheckError, buildPopulationDatasets, checkInegiSubtotals, compareWithCurated,
-  decodeBytes, parseCuratedStatePopulations, parseInegiMunicipios, parseUsBev, parseUsCounties,
+  NEW_MUNICIPIOS,
+  POPULATION_FILES,
+  PopulationCheckError,
+  buildPopulationDatasets,
+  checkInegiSubtotals,
+  compareWithCurated,
+  decodeBytes,
+  parseCuratedStatePopulations,
+  parseInegiMunicipios,
+  parseUsBev,
+  parseUsCounties,
 } from '../../data/pipeline/population/index.ts';
 import type { PopulationDatasets } from '../../data/pipeline/population/index.ts';
 import { REAL_STATES, REPO, SHARED } from './helpers.ts';
@@ -24,25 +33,26 @@ const latin1 = (s: string) => Buffer.from(s, 'latin1');
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
 /** A small INEGI-style export: ISO-8859-1, CRLF, preamble, header, national total, subtotals, footer, and bad rows. */
-const INEGI_FIXTURE = [
-  '"Población total"',
-  '""',
-  '"Consulta de: Población total   Por: Entidad y municipio   Según: Sexo"',
-  '"","","Total","Hombres","Mujeres",""',
-  '" ","Total","1,312,000","650,000","662,000"', // line 5
-  '"=CONCATENAR(0,09) ","Ciudad de México","1,000,000","480,000","520,000"', // 6
-  '" 09 002 ","Azcapotzalco","400,000","190,000","210,000"', // 7
-  '" 09 017 ","Venustiano Carranza (Peñón de los Baños)","600,000","290,000","310,000"', // 8
-  '"=CONCATENAR( ,22) ","Querétaro","312,000","170,000","142,000"', // 9
-  '" 22 014 ","Querétaro","300,000","160,000","140,000"', // 10
-  '" 22 015 ","Tequisquiapan","12,000","10,000","2,000"', // 11
-  '" 22 016 ","Broken quote,"5,000","2,000","3,000"', // 12 malformed CSV
-  '" 22 017 ","No number","n/d","1","2"', // 13 bad population
-  '" 99 001 ","Atlantis","7","3","4"', // 14 unknown state
-  '"XX","Something else","7","3","4"', // 15 unrecognised key
-  '',
-  '"FUENTE: INEGI. Censo de Población y Vivienda 2020."', // 17
-].join('\r\n') + '\r\n';
+const INEGI_FIXTURE =
+  [
+    '"Población total"',
+    '""',
+    '"Consulta de: Población total   Por: Entidad y municipio   Según: Sexo"',
+    '"","","Total","Hombres","Mujeres",""',
+    '" ","Total","1,312,000","650,000","662,000"', // line 5
+    '"=CONCATENAR(0,09) ","Ciudad de México","1,000,000","480,000","520,000"', // 6
+    '" 09 002 ","Azcapotzalco","400,000","190,000","210,000"', // 7
+    '" 09 017 ","Venustiano Carranza (Peñón de los Baños)","600,000","290,000","310,000"', // 8
+    '"=CONCATENAR( ,22) ","Querétaro","312,000","170,000","142,000"', // 9
+    '" 22 014 ","Querétaro","300,000","160,000","140,000"', // 10
+    '" 22 015 ","Tequisquiapan","12,000","10,000","2,000"', // 11
+    '" 22 016 ","Broken quote,"5,000","2,000","3,000"', // 12 malformed CSV
+    '" 22 017 ","No number","n/d","1","2"', // 13 bad population
+    '" 99 001 ","Atlantis","7","3","4"', // 14 unknown state
+    '"XX","Something else","7","3","4"', // 15 unrecognised key
+    '',
+    '"FUENTE: INEGI. Censo de Población y Vivienda 2020."', // 17
+  ].join('\r\n') + '\r\n';
 
 describe('population: decoding', () => {
   it('keeps valid UTF-8 and reads other bytes as latin-1', () => {
@@ -66,11 +76,17 @@ describe('population: INEGI parser on a synthetic export', () => {
     expect(p.preambleRows).toBe(3);
     expect(p.headerRows).toBe(1);
     expect(p.nationalTotal).toEqual({ row: 5, population: 1_312_000 });
-    expect(p.subtotals.map((s) => [s.row, s.state, s.population])).toEqual([[6, 'MX-CMX', 1_000_000], [9, 'MX-QUE', 312_000]]);
+    expect(p.subtotals.map((s) => [s.row, s.state, s.population])).toEqual([
+      [6, 'MX-CMX', 1_000_000],
+      [9, 'MX-QUE', 312_000],
+    ]);
     expect(p.blankRows).toBe(1);
     expect(p.footerRows).toEqual([{ row: 17, text: 'FUENTE: INEGI. Censo de Población y Vivienda 2020.' }]);
     expect(p.municipios.map((m) => [m.code, m.state, m.population])).toEqual([
-      ['09002', 'MX-CMX', 400_000], ['09017', 'MX-CMX', 600_000], ['22014', 'MX-QUE', 300_000], ['22015', 'MX-QUE', 12_000],
+      ['09002', 'MX-CMX', 400_000],
+      ['09017', 'MX-CMX', 600_000],
+      ['22014', 'MX-QUE', 300_000],
+      ['22015', 'MX-QUE', 12_000],
     ]);
     // every non-blank line after the header is counted: 1 total + 2 subtotals + 4 municipios + 4 bad + 1 footer
     expect(p.rowsRead).toBe(12);
@@ -111,7 +127,8 @@ describe('population: US parsers on synthetic rows', () => {
   const p = parseUsCounties(utf8(csv), 'fixture.csv');
   it('keeps good counties (UTF-8 names) and reports territories outside the atlas', () => {
     expect(p.counties.map((c) => [c.fips, c.state, c.name, c.population])).toEqual([
-      ['06037', 'US-CA', 'Los Angeles', 10_014_009], ['35013', 'US-NM', 'Doña Ana', 219_561],
+      ['06037', 'US-CA', 'Los Angeles', 10_014_009],
+      ['35013', 'US-NM', 'Doña Ana', 219_561],
     ]);
     expect(p.counties[0]).toMatchObject({ lat: 34.051786, lon: -118.258296 });
     expect(p.outsideAtlas).toEqual([{ row: 4, fips: '72127', territory: 'Puerto Rico', population: 342_259 }]);
@@ -119,8 +136,11 @@ describe('population: US parsers on synthetic rows', () => {
   });
   it('quarantines impossible coordinates, unknown states, short rows, bad numbers and duplicates with line numbers', () => {
     expect(p.quarantined.map((q) => [q.row, q.reason.split(':')[0]])).toEqual([
-      [5, 'impossible coordinates for a US county'], [6, 'unknown state FIPS code 03'], [7, 'expected 7 fields, found 6'],
-      [8, 'population "many" is not a whole number'], [9, 'duplicate county FIPS 06037 (first on line 2)'],
+      [5, 'impossible coordinates for a US county'],
+      [6, 'unknown state FIPS code 03'],
+      [7, 'expected 7 fields, found 6'],
+      [8, 'population "many" is not a whole number'],
+      [9, 'duplicate county FIPS 06037 (first on line 2)'],
     ]);
   });
   it('fails loudly on a changed header', () => {
@@ -135,15 +155,34 @@ describe('population: US parsers on synthetic rows', () => {
 
 describe('population: curated aggregate and new-municipio table', () => {
   it('compares curated totals with snapshot sums both ways', () => {
-    const cur = parseCuratedStatePopulations(utf8('state_code,name,country,population,census,source_url,as_of\nUS-CA,California,US,39538223,c,u,2021-04-26\nUS-TX,Texas,US,1,c,u,2021-04-26\n'));
-    const sums = new Map([['US-CA', 39_538_223], ['US-TX', 29_145_505], ['US-NY', 5]]);
+    const cur = parseCuratedStatePopulations(
+      utf8('state_code,name,country,population,census,source_url,as_of\nUS-CA,California,US,39538223,c,u,2021-04-26\nUS-TX,Texas,US,1,c,u,2021-04-26\n'),
+    );
+    const sums = new Map([
+      ['US-CA', 39_538_223],
+      ['US-TX', 29_145_505],
+      ['US-NY', 5],
+    ]);
     expect(compareWithCurated(cur, sums)).toEqual([
-      { code: 'US-NY', curated: null, snapshot: 5 }, { code: 'US-TX', curated: 1, snapshot: 29_145_505 },
+      { code: 'US-NY', curated: null, snapshot: 5 },
+      { code: 'US-TX', curated: 1, snapshot: 29_145_505 },
     ]);
   });
   it('lists the 13 municipios created after the 2015 cartography, each with a parent in the same state and a source', () => {
     expect(NEW_MUNICIPIOS.map((n) => n.code)).toEqual([
-      '02006', '04012', '07120', '07121', '07122', '07123', '07124', '07125', '17034', '17035', '17036', '23010', '23011',
+      '02006',
+      '04012',
+      '07120',
+      '07121',
+      '07122',
+      '07123',
+      '07124',
+      '07125',
+      '17034',
+      '17035',
+      '17036',
+      '23010',
+      '23011',
     ]);
     for (const n of NEW_MUNICIPIOS) {
       expect(n.parentCode.slice(0, 2)).toBe(n.code.slice(0, 2));
@@ -192,7 +231,7 @@ describe.skipIf(!HAS_POP)('population: real snapshots (../shared/data/population
     for (const c of curated) expect(d.states.find((s) => s.code === c.code)?.population, c.code).toBe(c.population);
   });
 
-  it('each Mexican state equals INEGI\'s own subtotal row; the footer and the national total are not municipios', () => {
+  it("each Mexican state equals INEGI's own subtotal row; the footer and the national total are not municipios", () => {
     const mx = d.report.mx;
     expect(mx.subtotalRows).toBe(32);
     expect(mx.subtotalsChecked).toHaveLength(32);
@@ -214,7 +253,7 @@ describe.skipIf(!HAS_POP)('population: real snapshots (../shared/data/population
     expect(d.population.some((p) => p.name.includes('\uFFFD'))).toBe(false);
   });
 
-  it('places the 13 municipios without a 2015 polygon at their parent\'s centre, flagged approximate and reported', () => {
+  it("places the 13 municipios without a 2015 polygon at their parent's centre, flagged approximate and reported", () => {
     const placed = d.report.mx.placedByParent;
     expect(placed.map((p) => p.code).sort()).toEqual(NEW_MUNICIPIOS.map((n) => n.code));
     expect(d.report.mx.placedByPolygon).toBe(2456);
@@ -232,10 +271,12 @@ describe.skipIf(!HAS_POP)('population: real snapshots (../shared/data/population
   it('the parent of each new municipio contains its seat (GeoNames point) in the 2015 cartography', () => {
     const topo = JSON.parse(gunzipSync(readFileSync(join(POP_DIR, 'mx-states-municipios-2015.topojson.gz'))).toString('utf8')) as Topology;
     const fc = feature(topo, topo.objects.municipalities as GeometryCollection) as FeatureCollection;
-    const byCode = new Map(fc.features.map((f) => {
-      const p = f.properties as { state_code: number; mun_code: number };
-      return [String(p.state_code).padStart(2, '0') + String(p.mun_code).padStart(3, '0'), f as Feature<Polygon | MultiPolygon>];
-    }));
+    const byCode = new Map(
+      fc.features.map((f) => {
+        const p = f.properties as { state_code: number; mun_code: number };
+        return [String(p.state_code).padStart(2, '0') + String(p.mun_code).padStart(3, '0'), f as Feature<Polygon | MultiPolygon>];
+      }),
+    );
     for (const n of NEW_MUNICIPIOS.filter((x) => x.seat)) {
       expect(booleanPointInPolygon(n.seat!, byCode.get(n.parentCode)!), `${n.name} seat in ${n.parentName}`).toBe(true);
       expect(byCode.get(n.parentCode)!.properties!.mun_name).toBe(n.parentName);
@@ -307,6 +348,8 @@ describe.skipIf(!HAS_POP)('population: real snapshots (../shared/data/population
     mkdirSync(cur);
     writeFileSync(join(cur, 'state-populations.csv'), readFileSync(join(CURATED, 'state-populations.csv'), 'utf8').replace(',29145505,', ',29145506,'));
     expect(() => buildPopulationDatasets({ snapshotDir: SHARED, basemapStatesGeoJsonPath: REAL_STATES, curatedDir: cur })).toThrow(PopulationCheckError);
-    expect(() => buildPopulationDatasets({ snapshotDir: SHARED, basemapStatesGeoJsonPath: REAL_STATES, curatedDir: cur })).toThrow(/US-TX: state-populations.csv says 29145506, the snapshot sums to 29145505/);
+    expect(() => buildPopulationDatasets({ snapshotDir: SHARED, basemapStatesGeoJsonPath: REAL_STATES, curatedDir: cur })).toThrow(
+      /US-TX: state-populations.csv says 29145506, the snapshot sums to 29145505/,
+    );
   });
 });

@@ -12,15 +12,35 @@ const tmp = mkdtempSync(join(tmpdir(), 'atlas-registry-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const meta = { title: 'T', publisher: 'P', url: 'https://example.org', licence: 'CC0', asOf: '2024' };
 const adapter = (id: string, layer: 'minerals' | 'chargers' = 'minerals'): SourceAdapter => ({
-  sourceId: id, origin: 'curated', inputs: ['assembly-plants.csv'],
-  parse: () => ({ source: { id, ...meta, origin: 'curated' }, rowsRead: 1, quarantined: [], records: [{ layer, sourceRecordId: '1', name: 'x', lon: -100, lat: 40, statedCountry: 'US', statedState: null, precision: 'exact', attributes: {} }] }),
+  sourceId: id,
+  origin: 'curated',
+  inputs: ['assembly-plants.csv'],
+  parse: () => ({
+    source: { id, ...meta, origin: 'curated' },
+    rowsRead: 1,
+    quarantined: [],
+    records: [{ layer, sourceRecordId: '1', name: 'x', lon: -100, lat: 40, statedCountry: 'US', statedState: null, precision: 'exact', attributes: {} }],
+  }),
 });
 
 describe('source registry', () => {
   it('registers every charger, supply, curated, live, flow and override source the same way', () => {
     const r = defaultRegistry();
     const ids = r.all().map((e) => e.id);
-    for (const id of ['afdc-us-2022', 'supercharge-info-2021', 'ocm-mx-2019', 'cim', 'minmod', 'curated-assembly-plants', 'afdc-us-live', 'ocm-mx-live', 'curated-flows', 'jv-ownership-links', 'curated-overrides']) expect(ids).toContain(id);
+    for (const id of [
+      'afdc-us-2022',
+      'supercharge-info-2021',
+      'ocm-mx-2019',
+      'cim',
+      'minmod',
+      'curated-assembly-plants',
+      'afdc-us-live',
+      'ocm-mx-live',
+      'curated-flows',
+      'jv-ownership-links',
+      'curated-overrides',
+    ])
+      expect(ids).toContain(id);
     for (const e of r.all()) {
       expect(e.datasets.length, e.id).toBeGreaterThan(0);
       expect(['records', 'flows', 'overrides']).toContain(e.role);
@@ -47,17 +67,26 @@ describe('source registry', () => {
 
   it('the build runs named steps and fails clearly when a source yields a dataset it does not declare', async () => {
     const base = {
-      snapshotDir: join(tmp, 'none'), curatedDir: join(REPO, 'data/curated'), liveDir: null, basemapPath: join(FIXTURES, 'states-fixture.geojson'),
-      baselinePath: null, supply: { layerMergers: {} },
+      snapshotDir: join(tmp, 'none'),
+      curatedDir: join(REPO, 'data/curated'),
+      liveDir: null,
+      basemapPath: join(FIXTURES, 'states-fixture.geojson'),
+      baselinePath: null,
+      supply: { layerMergers: {} },
     };
-    const flowsAndOverrides = defaultRegistry().all().filter((e) => e.role !== 'records');
+    const flowsAndOverrides = defaultRegistry()
+      .all()
+      .filter((e) => e.role !== 'records');
     const logs: string[] = [];
     const good = new SourceRegistry([{ id: 'x', origin: 'curated', role: 'records', datasets: ['minerals'], meta, adapter: adapter('x') }, ...flowsAndOverrides]);
     const r = await buildAtlas({ ...base, outDir: join(tmp, 'ok'), sources: good, log: (s) => logs.push(s) });
     expect(r.steps.map((s) => s.name)).toEqual([...BUILD_STEPS]);
     expect(logs.filter((l) => /^ {2}step \w+ +\d+ ms$/.test(l))).toHaveLength(BUILD_STEPS.length);
     expect(r.manifest.sources.x).toMatchObject({ rowsRead: 1, origin: 'curated' });
-    const liar = new SourceRegistry([{ id: 'x', origin: 'curated', role: 'records', datasets: ['minerals'], meta, adapter: adapter('x', 'chargers') }, ...flowsAndOverrides]);
+    const liar = new SourceRegistry([
+      { id: 'x', origin: 'curated', role: 'records', datasets: ['minerals'], meta, adapter: adapter('x', 'chargers') },
+      ...flowsAndOverrides,
+    ]);
     const p = buildAtlas({ ...base, outDir: join(tmp, 'bad'), sources: liar });
     await expect(p).rejects.toThrow(BuildFailure);
     await expect(p).rejects.toThrow(/"x" yields records of chargers, which it does not declare/);

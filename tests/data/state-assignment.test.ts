@@ -4,7 +4,15 @@ import type { CandidateRecord } from '../../data/pipeline/adapter-types.ts';
 import { fixtureStates, HAS_REAL_STATES, realStates } from './helpers.ts';
 
 const cand = (id: string, lon: number, lat: number, statedCountry: string | null = null): CandidateRecord => ({
-  layer: 'chargers', sourceRecordId: id, name: id, lon, lat, statedCountry, statedState: null, precision: 'exact', attributes: {},
+  layer: 'chargers',
+  sourceRecordId: id,
+  name: id,
+  lon,
+  lat,
+  statedCountry,
+  statedState: null,
+  precision: 'exact',
+  attributes: {},
 });
 
 describe.skipIf(!HAS_REAL_STATES)('state assignment on the real basemap (public/basemap/states.geojson)', () => {
@@ -45,7 +53,10 @@ describe('state assignment on fixture polygons', () => {
   const states = fixtureStates();
   it('inside, nearest within 10 km, and too far', () => {
     const r = locateRecords('t', [cand('in', -97.74, 30.27), cand('near', -93.45, 30.0), cand('far', -92.0, 30.0)], () => 2, { states });
-    expect(r.located.map((x) => [x.sourceRecordId, x.state])).toEqual([['in', 'US-TX'], ['near', 'US-TX']]);
+    expect(r.located.map((x) => [x.sourceRecordId, x.state])).toEqual([
+      ['in', 'US-TX'],
+      ['near', 'US-TX'],
+    ]);
     expect(r.snapped).toBe(1);
     expect(r.quarantined.map((q) => q.recordId)).toEqual(['far']);
   });

@@ -41,8 +41,17 @@ describe('layer mergers (fixtures)', () => {
 
   it('minerals: same deposit in two datasets merges (similar name <= 1 km, any name <= 100 m), commodities unioned', () => {
     const mk = (id: string, ds: string, name: string, lat: number, lon: number, c: string[]): LocatedRecord => ({
-      layer: 'minerals', sourceId: 'minmod', sourceRecordId: `${ds}:${id}`, name, lat, lon, statedCountry: 'US', statedState: null,
-      precision: 'exact', country: 'US', state: null,
+      layer: 'minerals',
+      sourceId: 'minmod',
+      sourceRecordId: `${ds}:${id}`,
+      name,
+      lat,
+      lon,
+      statedCountry: 'US',
+      statedState: null,
+      precision: 'exact',
+      country: 'US',
+      state: null,
       attributes: { commodities: c, status: null, depositType: null, resourceKtLi: null, doi: null, __dataset: ds },
     });
     const out = layerMergers.minerals!([
@@ -62,9 +71,46 @@ describe('layer mergers (fixtures)', () => {
   it('assembly plants: curated record is authoritative and absorbs CIM and investments records of the same plant', () => {
     const base = { statedCountry: 'US', statedState: null, country: 'US' as const, state: null };
     const out = layerMergers['assembly-plants']!([
-      { ...base, layer: 'assembly-plants', sourceId: 'na-ev-investments-2024', sourceRecordId: 'GM|Spring Hill', name: 'GM', lat: 35.7, lon: -86.9, precision: 'approximate', attributes: { oem: 'GM', ev: 'ev_announced', status: null, capexMusd: 2000, __refUrl: 'https://example.org/inv' } },
-      { ...base, layer: 'assembly-plants', sourceId: 'cim', sourceRecordId: 'M.Z.GM_TN_0', name: 'General Motors', lat: 35.74, lon: -86.96, precision: 'exact', attributes: { oem: 'General Motors', ev: 'ev_in_production', status: 'operating', capexMusd: 2100 } },
-      { ...base, layer: 'assembly-plants', sourceId: 'curated-assembly-plants', sourceRecordId: 'gm-spring-hill', name: 'GM Spring Hill Manufacturing', lat: 35.745, lon: -86.958, precision: 'exact', attributes: { oem: 'General Motors', ev: 'ev_in_production', evModels: ['Cadillac Lyriq'], status: 'operating', capexMusd: null, __refUrl: 'https://example.org/gm' } },
+      {
+        ...base,
+        layer: 'assembly-plants',
+        sourceId: 'na-ev-investments-2024',
+        sourceRecordId: 'GM|Spring Hill',
+        name: 'GM',
+        lat: 35.7,
+        lon: -86.9,
+        precision: 'approximate',
+        attributes: { oem: 'GM', ev: 'ev_announced', status: null, capexMusd: 2000, __refUrl: 'https://example.org/inv' },
+      },
+      {
+        ...base,
+        layer: 'assembly-plants',
+        sourceId: 'cim',
+        sourceRecordId: 'M.Z.GM_TN_0',
+        name: 'General Motors',
+        lat: 35.74,
+        lon: -86.96,
+        precision: 'exact',
+        attributes: { oem: 'General Motors', ev: 'ev_in_production', status: 'operating', capexMusd: 2100 },
+      },
+      {
+        ...base,
+        layer: 'assembly-plants',
+        sourceId: 'curated-assembly-plants',
+        sourceRecordId: 'gm-spring-hill',
+        name: 'GM Spring Hill Manufacturing',
+        lat: 35.745,
+        lon: -86.958,
+        precision: 'exact',
+        attributes: {
+          oem: 'General Motors',
+          ev: 'ev_in_production',
+          evModels: ['Cadillac Lyriq'],
+          status: 'operating',
+          capexMusd: null,
+          __refUrl: 'https://example.org/gm',
+        },
+      },
     ]);
     expect(out).toHaveLength(1);
     const p = out[0]!;
@@ -77,13 +123,18 @@ describe('layer mergers (fixtures)', () => {
 });
 
 describe('overrides', () => {
-  const boleo = rec('MMBSP0300211', 'minerals', 'MINERA Y METALURGICA DEL BOLEO S.A.P.I. DE C.V.', 24.14389, -110.33333, 'MX', { commodities: ['copper'], status: 'producing' });
+  const boleo = rec('MMBSP0300211', 'minerals', 'MINERA Y METALURGICA DEL BOLEO S.A.P.I. DE C.V.', 24.14389, -110.33333, 'MX', {
+    commodities: ['copper'],
+    status: 'producing',
+  });
   it('moves the Boleo record from La Paz to Santa Rosalía and keeps the citation; unmatched override is an error', () => {
     const { records, errors } = applyOverrides([boleo], 'minerals', fixture('overrides.csv'));
     const b = records[0]!;
     expect(b.lat).toBeCloseTo(27.3337);
     expect(b.lon).toBeCloseTo(-112.3309);
-    expect(b.overrides).toEqual([{ field: 'lat_lon', value: '27.3337;-112.3309', sourceUrl: 'https://example.org/boleo', asOf: '2025-06', note: 'office address in La Paz' }]);
+    expect(b.overrides).toEqual([
+      { field: 'lat_lon', value: '27.3337;-112.3309', sourceUrl: 'https://example.org/boleo', asOf: '2025-06', note: 'office address in La Paz' },
+    ]);
     expect(boleo.lat).toBeCloseTo(24.14389); // input not mutated
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/ghost.*matches no minerals record/);

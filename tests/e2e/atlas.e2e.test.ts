@@ -19,9 +19,9 @@ async function legendCounts(page: Page): Promise<Record<(typeof LAYER_IDS)[numbe
 
 /** The checked state of every checkbox and radio in the side panel, by accessible label. */
 async function controlStates(page: Page): Promise<string[]> {
-  return page.locator('#side-panel input[type="checkbox"], #side-panel input[type="radio"]').evaluateAll((inputs) =>
-    inputs.map((input) => `${(input as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? input.id}=${(input as HTMLInputElement).checked}`),
-  );
+  return page
+    .locator('#side-panel input[type="checkbox"], #side-panel input[type="radio"]')
+    .evaluateAll((inputs) => inputs.map((input) => `${(input as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? input.id}=${(input as HTMLInputElement).checked}`));
 }
 
 describe('the atlas: filters, legend counts, shared links, details', () => {
@@ -112,7 +112,10 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     await expect.poll(() => details.innerText()).toContain('Produce VE');
     await waitForMapReady(page);
     await screenshot(page, 'atlas-details-cuautitlan-es');
-    await page.getByRole('button', { name: /Cerrar/ }).first().click();
+    await page
+      .getByRole('button', { name: /Cerrar/ })
+      .first()
+      .click();
     await expect.poll(() => details.isVisible()).toBe(false);
     expect(page.url()).not.toContain('sel=');
     await page.close();
@@ -123,7 +126,9 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     await page.goto(`${baseUrl}#v=1&layers=assembly-plants&view=-99.1925%2C19.6431%2C11.00`);
     await waitForMapReady(page);
     const mapBox = (await page.getByTestId('map').boundingBox())!;
-    const point = await page.evaluate(() => (window as unknown as { __atlasMap: { project(p: [number, number]): { x: number; y: number } } }).__atlasMap.project([-99.1925, 19.64306]));
+    const point = await page.evaluate(() =>
+      (window as unknown as { __atlasMap: { project(p: [number, number]): { x: number; y: number } } }).__atlasMap.project([-99.1925, 19.64306]),
+    );
     await page.mouse.click(mapBox.x + point.x, mapBox.y + point.y);
     await expect.poll(() => page.getByTestId('details-panel').isVisible(), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => page.url()).toContain('sel=assembly-plants');
@@ -136,7 +141,10 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     await waitForMapReady(page);
     const search = page.getByRole('combobox', { name: 'Search places and facilities' });
     await search.fill('nuevo leon');
-    await page.getByRole('option', { name: /Nuevo León/ }).first().click();
+    await page
+      .getByRole('option', { name: /Nuevo León/ })
+      .first()
+      .click();
     await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/view=-99\.\d+%2C25\.\d+%2C5\.50/);
     await page.close();
   });

@@ -93,11 +93,7 @@ export function countPixelsNear(png: PNG, color: Rgb, tolerance = 24, box?: { x:
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const i = (y * png.width + x) * 4;
-      if (
-        Math.abs(png.data[i]! - color[0]) <= tolerance &&
-        Math.abs(png.data[i + 1]! - color[1]) <= tolerance &&
-        Math.abs(png.data[i + 2]! - color[2]) <= tolerance
-      ) {
+      if (Math.abs(png.data[i]! - color[0]) <= tolerance && Math.abs(png.data[i + 1]! - color[1]) <= tolerance && Math.abs(png.data[i + 2]! - color[2]) <= tolerance) {
         count++;
       }
     }

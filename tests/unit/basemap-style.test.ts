@@ -3,19 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import {
-  BASEMAP_FILES,
-  BASEMAP_LAYER_IDS,
-  createBasemapStyle,
-  NORTH_AMERICA_VIEW,
-} from '../../src/map/basemap-style.ts';
+import { BASEMAP_FILES, BASEMAP_LAYER_IDS, createBasemapStyle, NORTH_AMERICA_VIEW } from '../../src/map/basemap-style.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PUBLIC = path.join(ROOT, 'public');
 const BASE = 'http://127.0.0.1:4173/some/sub/path/';
 
-const readGeojson = (rel: string): FeatureCollection =>
-  JSON.parse(fs.readFileSync(path.join(PUBLIC, rel), 'utf8')) as FeatureCollection;
+const readGeojson = (rel: string): FeatureCollection => JSON.parse(fs.readFileSync(path.join(PUBLIC, rel), 'utf8')) as FeatureCollection;
 
 /** Every string value anywhere in the style that looks like a URL. */
 function urlsIn(value: unknown, out: string[] = []): string[] {
@@ -49,9 +43,7 @@ describe('createBasemapStyle', () => {
   it('declares Noto Sans through font-faces with files that exist', () => {
     const faces = style['font-faces'];
     expect(faces).toBeDefined();
-    const fontsUsed = new Set(
-      style.layers.flatMap((l) => ((l.layout as Record<string, unknown> | undefined)?.['text-font'] as string[]) ?? []),
-    );
+    const fontsUsed = new Set(style.layers.flatMap((l) => ((l.layout as Record<string, unknown> | undefined)?.['text-font'] as string[]) ?? []));
     for (const font of fontsUsed) expect(faces).toHaveProperty([font]);
     for (const declarations of Object.values(faces ?? {})) {
       for (const d of Array.isArray(declarations) ? declarations : [{ url: declarations }]) {
@@ -103,8 +95,7 @@ describe('basemap GeoJSON', () => {
   });
 
   const states = readGeojson('basemap/states.geojson');
-  const codes = (country: string) =>
-    new Set(states.features.filter((f) => f.properties?.country === country).map((f) => f.properties?.code as string));
+  const codes = (country: string) => new Set(states.features.filter((f) => f.properties?.country === country).map((f) => f.properties?.code as string));
 
   it('states.geojson has 51 US codes (with DC) and 32 Mexican codes', () => {
     expect(codes('US').size).toBe(51);

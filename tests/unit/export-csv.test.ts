@@ -43,7 +43,14 @@ describe('CSV cells', () => {
 });
 
 describe('export rows', () => {
-  const details = [rec('1', 'One', -97, 30), rec('2', '=Two', -100, 40, [{ sourceId: 'a', recordId: '2' }, { sourceId: 'b', recordId: 'x' }]), rec('3', 'Three', 10, 10)];
+  const details = [
+    rec('1', 'One', -97, 30),
+    rec('2', '=Two', -100, 40, [
+      { sourceId: 'a', recordId: '2' },
+      { sourceId: 'b', recordId: 'x' },
+    ]),
+    rec('3', 'Three', 10, 10),
+  ];
 
   it('keeps only masked rows, optionally inside bounds', () => {
     const mask = Uint8Array.from([1, 1, 0]);
@@ -56,8 +63,12 @@ describe('export rows', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe('id,name,layer,country,state,lon,lat,precision,level,network,status,access,ports,max_power_kw,connectors,source_names,source_record_ids,source_urls,licences,as_of');
-    expect(lines[2]).toBe(`chargers:2,'=Two,chargers,US,US-TX,-100,40,exact,L2; DC,'@evil,open,,3,-1,,"Source A | Source, ""B""",a:2 | b:x,https://a.example | https://b.example,CC0 | CC BY 4.0,2025-01 | 2024`);
+    expect(lines[0]).toBe(
+      'id,name,layer,country,state,lon,lat,precision,level,network,status,access,ports,max_power_kw,connectors,source_names,source_record_ids,source_urls,licences,as_of',
+    );
+    expect(lines[2]).toBe(
+      `chargers:2,'=Two,chargers,US,US-TX,-100,40,exact,L2; DC,'@evil,open,,3,-1,,"Source A | Source, ""B""",a:2 | b:x,https://a.example | https://b.example,CC0 | CC BY 4.0,2025-01 | 2024`,
+    );
   });
 
   it('exports flows with both ends; GeoJSON as LineStrings; citations list every source once with the atlas link', () => {
@@ -77,7 +88,13 @@ describe('export rows', () => {
     const rows = [...pointRows('chargers', details, Uint8Array.from([1, 0, 0])), ...flowRows([flow], Uint8Array.from([1]))];
     const context = { manifest, atlasUrl: 'https://atlas.example/#v=1&country=MX', exportedAt: '2026-02-01T00:00:00Z', scope: ['countries: MX'] };
     const geo = JSON.parse(toGeoJson(rows, context));
-    expect(geo.features[1].geometry).toEqual({ type: 'LineString', coordinates: [[-118, 41], [-100, 25]] });
+    expect(geo.features[1].geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [-118, 41],
+        [-100, 25],
+      ],
+    });
     expect(geo.metadata.sources.map((s: { id: string }) => s.id)).toEqual(['a', 'b']);
     const text = citationsText(rows, context);
     expect(text).toContain('https://atlas.example/#v=1&country=MX');

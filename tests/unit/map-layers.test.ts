@@ -22,10 +22,19 @@ import { COUNTRY, PRECISION, flow, makeColumns } from './map-fixtures.ts';
 
 const LEVELS = { kind: 'bitmask' as const, categories: ['L1', 'L2', 'DC'] };
 // rows: DC+L2 (US), L2+L1 (US), L1 (MX), none (MX)
-const chargers = makeColumns('chargers', [[-100, 30], [-99, 31], [-100, 25], [-101, 20]], {
-  country: { ...COUNTRY, values: [1, 1, 2, 2] },
-  level: { ...LEVELS, values: [0b110, 0b011, 0b001, 0] },
-});
+const chargers = makeColumns(
+  'chargers',
+  [
+    [-100, 30],
+    [-99, 31],
+    [-100, 25],
+    [-101, 20],
+  ],
+  {
+    country: { ...COUNTRY, values: [1, 1, 2, 2] },
+    level: { ...LEVELS, values: [0b110, 0b011, 0b001, 0] },
+  },
+);
 
 const state = defaultAtlasState();
 const maskFor = (countries: ('US' | 'MX')[], data = chargers) => computeLayerMask(data, { countries, filters: state.filters });
@@ -62,7 +71,10 @@ describe('chargers', () => {
     expect(byId(after, 'chargers-hexagons').props.updateTriggers).toEqual({ getColorValue: maskVersion(mxOnly) });
     expect(maskVersion(mxOnly)).not.toBe(maskVersion(maskFor(['US', 'MX'])));
     // the hexagon colour value counts only rows that pass the mask; empty cells are hidden (NaN)
-    const getColorValue = (byId(after, 'chargers-hexagons').props as unknown as { getColorValue: unknown }).getColorValue as (p: unknown[], i: { indices: number[] }) => number;
+    const getColorValue = (byId(after, 'chargers-hexagons').props as unknown as { getColorValue: unknown }).getColorValue as (
+      p: unknown[],
+      i: { indices: number[] },
+    ) => number;
     expect(getColorValue([], { indices: [0, 1] })).toBeNaN();
     expect(getColorValue([], { indices: [0, 1, 2, 3] })).toBe(0);
   });
@@ -81,12 +93,20 @@ describe('chargers', () => {
 
 const COMMODITIES = { kind: 'bitmask' as const, categories: ['lithium', 'nickel', 'cobalt', 'graphite', 'manganese', 'copper', 'rare_earths'] };
 const MINERAL_STATUS = { kind: 'category' as const, categories: ['unknown', 'producing', 'construction', 'evaluation', 'past_producer', 'occurrence', 'disputed'] };
-const minerals = makeColumns('minerals', [[-118, 41], [-93, 46], [-110, 30]], {
-  country: { ...COUNTRY, values: [1, 1, 2] },
-  // copper+lithium, copper+rare earths, nickel+cobalt
-  commodities: { ...COMMODITIES, values: [0b0100001, 0b1100000, 0b0000110] },
-  status: { ...MINERAL_STATUS, values: [1, 6, 0] },
-});
+const minerals = makeColumns(
+  'minerals',
+  [
+    [-118, 41],
+    [-93, 46],
+    [-110, 30],
+  ],
+  {
+    country: { ...COUNTRY, values: [1, 1, 2] },
+    // copper+lithium, copper+rare earths, nickel+cobalt
+    commodities: { ...COMMODITIES, values: [0b0100001, 0b1100000, 0b0000110] },
+    status: { ...MINERAL_STATUS, values: [1, 6, 0] },
+  },
+);
 
 describe('minerals', () => {
   it('colours by primary commodity in priority order', () => {
@@ -111,16 +131,27 @@ describe('minerals', () => {
   });
 });
 
-const STAGE = { kind: 'category' as const, categories: ['unknown', 'processing', 'cathode', 'anode', 'materials_other', 'cell', 'module_pack', 'recycling', 'lead_acid', 'other'] };
+const STAGE = {
+  kind: 'category' as const,
+  categories: ['unknown', 'processing', 'cathode', 'anode', 'materials_other', 'cell', 'module_pack', 'recycling', 'lead_acid', 'other'],
+};
 const FACILITY_STATUS = { kind: 'category' as const, categories: ['unknown', 'operating', 'under_construction', 'announced', 'cancelled', 'retired', 'disputed'] };
-const plants = makeColumns('battery-plants', [[-84, 35], [-100, 25], [-95, 30]], {
-  country: { ...COUNTRY, values: [1, 2, 1] },
-  precision: { ...PRECISION, values: [1, 2, 1] },
-  stage: { ...STAGE, values: [5, 7, 0] },
-  status: { ...FACILITY_STATUS, values: [1, 3, 4] },
-  capacityGwh: { kind: 'number', values: [40, NaN, NaN] },
-  capexMusd: { kind: 'number', values: [NaN, 900, NaN] },
-});
+const plants = makeColumns(
+  'battery-plants',
+  [
+    [-84, 35],
+    [-100, 25],
+    [-95, 30],
+  ],
+  {
+    country: { ...COUNTRY, values: [1, 2, 1] },
+    precision: { ...PRECISION, values: [1, 2, 1] },
+    stage: { ...STAGE, values: [5, 7, 0] },
+    status: { ...FACILITY_STATUS, values: [1, 3, 4] },
+    capacityGwh: { kind: 'number', values: [40, NaN, NaN] },
+    capexMusd: { kind: 'number', values: [NaN, 900, NaN] },
+  },
+);
 
 describe('battery plants', () => {
   it('colour by stage, size by capacity then capex (sqrt), minimum when unknown', () => {

@@ -4,7 +4,15 @@ import { datasetOfId, resolveIdToIndex, resolveIndexToId, resolveSelection } fro
 import { flow } from './map-fixtures.ts';
 
 const record = (id: string): DetailRecord => ({
-  id, name: id, country: 'MX', state: 'MX-NLE', lon: -100, lat: 25, precision: 'exact', sources: [], attributes: {},
+  id,
+  name: id,
+  country: 'MX',
+  state: 'MX-NLE',
+  lon: -100,
+  lat: 25,
+  precision: 'exact',
+  sources: [],
+  attributes: {},
 });
 const details = [record('battery-plants:a'), record('battery-plants:b'), record('battery-plants:c')];
 const flows = [flow('x', 'battery-plants:a', 'battery-plants:b')];

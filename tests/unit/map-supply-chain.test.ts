@@ -50,6 +50,10 @@ describe('supply chain closure', () => {
     const chain = chainForSelection(flows, 'flows:f3')!;
     expect([...chain.flows]).toEqual(['flows:f3']);
     expect([...chain.nodes].sort()).toEqual([CATHODE, CELLS]);
-    expect(chainEndpoints(flows, chain).map((e) => e.key).sort()).toEqual([CATHODE, CELLS]);
+    expect(
+      chainEndpoints(flows, chain)
+        .map((e) => e.key)
+        .sort(),
+    ).toEqual([CATHODE, CELLS]);
   });
 });

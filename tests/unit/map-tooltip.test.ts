@@ -5,21 +5,42 @@ import { tooltipText, cleanText, type TooltipContext } from '../../src/map/toolt
 import type { DetailRecord } from '../../src/data/atlas-format.ts';
 import { COUNTRY, flow, makeColumns } from './map-fixtures.ts';
 
-const chargers = makeColumns('chargers', [[-100, 30], [-99, 31], [-98, 32]], {
-  country: { ...COUNTRY, values: [1, 1, 2] },
-  level: { kind: 'bitmask', categories: ['L1', 'L2', 'DC'], values: [0b100, 0b010, 0] },
-});
+const chargers = makeColumns(
+  'chargers',
+  [
+    [-100, 30],
+    [-99, 31],
+    [-98, 32],
+  ],
+  {
+    country: { ...COUNTRY, values: [1, 1, 2] },
+    level: { kind: 'bitmask', categories: ['L1', 'L2', 'DC'], values: [0b100, 0b010, 0] },
+  },
+);
 const STAGE = ['unknown', 'processing', 'cathode', 'anode', 'materials_other', 'cell', 'module_pack', 'recycling', 'lead_acid', 'other'];
 const plants = makeColumns('battery-plants', [[-100, 25]], { stage: { kind: 'category', categories: STAGE, values: [5] } });
 const hostile: DetailRecord = {
-  id: 'battery-plants:x', name: '<img src=x onerror=alert(1)>  Planta\n  Nuevo León', country: 'MX', state: 'MX-NLE',
-  lon: -100, lat: 25, precision: 'exact', sources: [], attributes: {},
+  id: 'battery-plants:x',
+  name: '<img src=x onerror=alert(1)>  Planta\n  Nuevo León',
+  country: 'MX',
+  state: 'MX-NLE',
+  lon: -100,
+  lat: 25,
+  precision: 'exact',
+  sources: [],
+  attributes: {},
 };
 const layer = (id: string) => ({ id }) as unknown as Layer;
 
 function ctx(language: 'en' | 'es', details: TooltipContext['details'] = {}): TooltipContext {
   const i18n = createI18n(language);
-  return { t: i18n.t.bind(i18n), locale: language === 'es' ? 'es-MX' : 'en-US', columns: { chargers, 'battery-plants': plants }, masks: { chargers: new Uint8Array([1, 1, 0]) }, details };
+  return {
+    t: i18n.t.bind(i18n),
+    locale: language === 'es' ? 'es-MX' : 'en-US',
+    columns: { chargers, 'battery-plants': plants },
+    masks: { chargers: new Uint8Array([1, 1, 0]) },
+    details,
+  };
 }
 
 describe('map tooltips', () => {

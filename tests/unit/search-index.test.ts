@@ -12,7 +12,17 @@ const cities = [
   { name: 'Santiago de Querétaro', country: 'MX' as const, population: 626_495, lon: -100.39, lat: 20.59 },
   { name: 'New York City', country: 'US' as const, population: 8_175_133, lon: -74, lat: 40.7 },
 ];
-const plant: DetailRecord = { id: 'battery-plants:x:1', name: 'Ultium Cells Spring Hill', country: 'US', state: 'US-TN', lon: -86.9, lat: 35.7, precision: 'exact', sources: [], attributes: {} };
+const plant: DetailRecord = {
+  id: 'battery-plants:x:1',
+  name: 'Ultium Cells Spring Hill',
+  country: 'US',
+  state: 'US-TN',
+  lon: -86.9,
+  lat: 35.7,
+  precision: 'exact',
+  sources: [],
+  attributes: {},
+};
 const index = buildSearchIndex(searchEntries({ states, cities, facilities: { 'battery-plants': [plant] }, flows: [] }));
 
 describe('search', () => {

@@ -25,7 +25,23 @@ const KNOWN_KEYS = ['v', 'lang', 'view', 'layers', 'country', 'sel', ...ATTRIBUT
 const nastyText = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('<script>alert(1)</script>', '%00', '%', '%E0%A4%A', '..%2F..%2F', 'NaN', 'Infinity', '-0', '1e309', '__proto__', 'constructor', '‮', 'none', ',,,', 'US,US,MX'),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '%00',
+    '%',
+    '%E0%A4%A',
+    '..%2F..%2F',
+    'NaN',
+    'Infinity',
+    '-0',
+    '1e309',
+    '__proto__',
+    'constructor',
+    '‮',
+    'none',
+    ',,,',
+    'US,US,MX',
+  ),
   fc.array(fc.constantFrom('chargers', 'minerals', 'flows', 'DC', 'L2', 'MX', 'US', 'lithium', 'US-TX', 'MX-NLE', 'x'), { maxLength: 6 }).map((parts) => parts.join(',')),
   fc.tuple(fc.double(), fc.double(), fc.double()).map(([a, b, c]) => `${a},${b},${c}`),
 );
@@ -37,7 +53,10 @@ const generatedFragment = fc
 /** Mutations of a real link: characters dropped, duplicated, replaced, truncated. */
 function mutatedLink(base: string) {
   return fc
-    .array(fc.tuple(fc.nat(base.length), fc.constantFrom('drop', 'dup', 'replace', 'cut'), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 6 })
+    .array(fc.tuple(fc.nat(base.length), fc.constantFrom('drop', 'dup', 'replace', 'cut'), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })), {
+      minLength: 1,
+      maxLength: 6,
+    })
     .map((edits) => {
       let text = base;
       for (const [at, kind, junk] of edits) {

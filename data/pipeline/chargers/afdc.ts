@@ -15,9 +15,23 @@ const AFDC_PUBLISHER = 'US DOE Alternative Fuels Data Center (NREL)';
 
 export const AFDC_2022_COLUMNS = ['Station Name', 'ZIP', 'Latitude', 'Longitude', 'ID'] as const;
 export const AFDC_FULL_COLUMNS = [
-  'Fuel Type Code', 'Station Name', 'ZIP', 'State', 'Country', 'Status Code', 'Latitude', 'Longitude', 'ID',
-  'EV Level1 EVSE Num', 'EV Level2 EVSE Num', 'EV DC Fast Count', 'EV Network', 'EV Connector Types',
-  'Access Code', 'Open Date', 'Facility Type',
+  'Fuel Type Code',
+  'Station Name',
+  'ZIP',
+  'State',
+  'Country',
+  'Status Code',
+  'Latitude',
+  'Longitude',
+  'ID',
+  'EV Level1 EVSE Num',
+  'EV Level2 EVSE Num',
+  'EV DC Fast Count',
+  'EV Network',
+  'EV Connector Types',
+  'Access Code',
+  'Open Date',
+  'Facility Type',
 ] as const;
 
 /** US ZIPs lost their leading zeros in the 2022 file (e.g. 2139 -> 02139). */
@@ -39,8 +53,19 @@ export function parseAfdc2022(buf: Buffer, sourceId = AFDC_2022_ID): AdapterResu
     statedState: null,
     precision: 'exact',
     attributes: {
-      level: null, network: null, status: null, access: null, ports: null, portsL1: null, portsL2: null, portsDC: null,
-      maxPowerKw: null, connectors: null, openDate: null, facilityType: null, zip: fixZip(str(r.data['ZIP'])),
+      level: null,
+      network: null,
+      status: null,
+      access: null,
+      ports: null,
+      portsL1: null,
+      portsL2: null,
+      portsDC: null,
+      maxPowerKw: null,
+      connectors: null,
+      openDate: null,
+      facilityType: null,
+      zip: fixZip(str(r.data['ZIP'])),
     },
   }));
   return {
@@ -66,7 +91,13 @@ const ACCESS: Record<string, string> = { public: 'public', private: 'private' };
 
 /** Maps AFDC connector codes to readable names. */
 const CONNECTORS: Record<string, string> = {
-  J1772: 'J1772', J1772COMBO: 'CCS1', CHADEMO: 'CHAdeMO', TESLA: 'NACS (Tesla)', NEMA515: 'NEMA 5-15', NEMA520: 'NEMA 5-20', NEMA1450: 'NEMA 14-50',
+  J1772: 'J1772',
+  J1772COMBO: 'CCS1',
+  CHADEMO: 'CHAdeMO',
+  TESLA: 'NACS (Tesla)',
+  NEMA515: 'NEMA 5-15',
+  NEMA520: 'NEMA 5-20',
+  NEMA1450: 'NEMA 14-50',
 };
 
 export interface FullParseOptions {

@@ -11,8 +11,32 @@ export const chargerSnapshotAdapters: SourceAdapter[] = [afdc2022Adapter, afdcNy
 
 /** What the manifest says about a source that could not be read (no file, no network). */
 export const CHARGER_SOURCE_META: Record<string, { title: string; publisher: string; url: string; licence: string; asOf: string }> = {
-  'afdc-us-2022': { title: 'AFDC electric vehicle charging stations, national (public and private)', publisher: 'US DOE Alternative Fuels Data Center (NREL)', url: 'https://afdc.energy.gov/stations', licence: 'Public domain (US government work)', asOf: '2022-01-15' },
-  'afdc-ny-2025': { title: 'AFDC stations, full-column export, New York (all fuels; ELEC rows used)', publisher: 'US DOE Alternative Fuels Data Center (NREL)', url: 'https://afdc.energy.gov/stations', licence: 'Public domain (US government work)', asOf: '2025-04-21' },
-  'supercharge-info-2021': { title: 'Tesla Supercharger sites, North America (supercharge.info)', publisher: 'supercharge.info (community)', url: 'https://supercharge.info/', licence: 'No licence stated; cited as supercharge.info', asOf: '2021-12-06' },
-  'ocm-mx-2019': { title: 'Open Charge Map POIs in Mexico (100-record sample, created 2018-02 to 2019-07)', publisher: 'Open Charge Map', url: 'https://openchargemap.org/', licence: 'CC BY-SA 4.0 (© Open Charge Map contributors)', asOf: '2019-07' },
+  'afdc-us-2022': {
+    title: 'AFDC electric vehicle charging stations, national (public and private)',
+    publisher: 'US DOE Alternative Fuels Data Center (NREL)',
+    url: 'https://afdc.energy.gov/stations',
+    licence: 'Public domain (US government work)',
+    asOf: '2022-01-15',
+  },
+  'afdc-ny-2025': {
+    title: 'AFDC stations, full-column export, New York (all fuels; ELEC rows used)',
+    publisher: 'US DOE Alternative Fuels Data Center (NREL)',
+    url: 'https://afdc.energy.gov/stations',
+    licence: 'Public domain (US government work)',
+    asOf: '2025-04-21',
+  },
+  'supercharge-info-2021': {
+    title: 'Tesla Supercharger sites, North America (supercharge.info)',
+    publisher: 'supercharge.info (community)',
+    url: 'https://supercharge.info/',
+    licence: 'No licence stated; cited as supercharge.info',
+    asOf: '2021-12-06',
+  },
+  'ocm-mx-2019': {
+    title: 'Open Charge Map POIs in Mexico (100-record sample, created 2018-02 to 2019-07)',
+    publisher: 'Open Charge Map',
+    url: 'https://openchargemap.org/',
+    licence: 'CC BY-SA 4.0 (© Open Charge Map contributors)',
+    asOf: '2019-07',
+  },
 };

@@ -19,12 +19,11 @@ export function chargerRole(sourceId: string): Role {
 export const MATCH_TESLA_M = 200;
 export const MATCH_ANY_M = 75;
 
-
-
 const isTeslaish = (name: string, network: unknown) => /tesla|supercharger/i.test(name) || /tesla/i.test(String(network ?? ''));
 const numOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 function maxKnown(a: unknown, b: unknown): number | null {
-  const x = numOrNull(a), y = numOrNull(b);
+  const x = numOrNull(a),
+    y = numOrNull(b);
   if (x === null) return y;
   if (y === null) return x;
   return Math.max(x, y);
@@ -43,7 +42,8 @@ function enrich(target: DetailRecord, r: LocatedRecord): void {
 
 /** A site from Tesla or OCM matched an existing station. */
 function mergeSite(target: DetailRecord, r: LocatedRecord, role: Role): void {
-  const t = target.attributes, a = r.attributes;
+  const t = target.attributes,
+    a = r.attributes;
   const levels = new Set<string>([...((t.level as string[] | null) ?? []), ...((a.level as string[] | null) ?? [])]);
   if (role === 'tesla') levels.add('DC');
   t.level = levels.size ? (['L1', 'L2', 'DC'] as const).filter((l) => levels.has(l)) : null;
@@ -51,7 +51,7 @@ function mergeSite(target: DetailRecord, r: LocatedRecord, role: Role): void {
   t.portsDC = maxKnown(t.portsDC, a.portsDC);
   t.portsL1 = maxKnown(t.portsL1, a.portsL1);
   t.portsL2 = maxKnown(t.portsL2, a.portsL2);
-  t.maxPowerKw = role === 'tesla' ? numOrNull(a.maxPowerKw) ?? numOrNull(t.maxPowerKw) : maxKnown(t.maxPowerKw, a.maxPowerKw);
+  t.maxPowerKw = role === 'tesla' ? (numOrNull(a.maxPowerKw) ?? numOrNull(t.maxPowerKw)) : maxKnown(t.maxPowerKw, a.maxPowerKw);
   for (const [k, v] of Object.entries(a)) if ((t[k] === null || t[k] === undefined) && v !== null) t[k] = v;
   target.sources.push({ sourceId: r.sourceId, recordId: r.sourceRecordId });
 }
@@ -70,7 +70,8 @@ class Grid {
   }
   near(lon: number, lat: number, maxM: number): { r: DetailRecord; d: number }[] {
     const out: { r: DetailRecord; d: number }[] = [];
-    const cx = Math.floor(lon * 100), cy = Math.floor(lat * 100);
+    const cx = Math.floor(lon * 100),
+      cy = Math.floor(lat * 100);
     for (let dx = -1; dx <= 1; dx++)
       for (let dy = -1; dy <= 1; dy++)
         for (const r of this.cells.get(`${cx + dx}:${cy + dy}`) ?? []) {

@@ -24,42 +24,55 @@ const refSchema = z.object({
 });
 export type OcmReference = z.infer<typeof refSchema>;
 
-const connSchema = z.object({
-  ConnectionTypeID: z.number().nullable().optional(),
-  ConnectionType: idTitle.nullable().optional(),
-  LevelID: z.number().nullable().optional(),
-  PowerKW: z.number().nullable().optional(),
-  Quantity: z.number().nullable().optional(),
-  StatusTypeID: z.number().nullable().optional(),
-}).passthrough();
-const poiSchema = z.object({
-  ID: z.number(),
-  UUID: z.string().optional(),
-  DataProviderID: z.number().nullable().optional(),
-  OperatorID: z.number().nullable().optional(),
-  OperatorInfo: idTitle.nullable().optional(),
-  UsageTypeID: z.number().nullable().optional(),
-  UsageType: idTitle.nullable().optional(),
-  StatusTypeID: z.number().nullable().optional(),
-  StatusType: idTitle.nullable().optional(),
-  NumberOfPoints: z.number().nullable().optional(),
-  DateCreated: z.string().nullable().optional(),
-  AddressInfo: z.object({
-    Title: z.string().nullable().optional(),
-    Postcode: z.string().nullable().optional(),
-    StateOrProvince: z.string().nullable().optional(),
-    CountryID: z.number().nullable().optional(),
-    Country: z.object({ ISOCode: z.string() }).passthrough().nullable().optional(),
-    Latitude: z.number().nullable(),
-    Longitude: z.number().nullable(),
-  }).passthrough(),
-  Connections: z.array(connSchema).nullable().optional(),
-}).passthrough();
+const connSchema = z
+  .object({
+    ConnectionTypeID: z.number().nullable().optional(),
+    ConnectionType: idTitle.nullable().optional(),
+    LevelID: z.number().nullable().optional(),
+    PowerKW: z.number().nullable().optional(),
+    Quantity: z.number().nullable().optional(),
+    StatusTypeID: z.number().nullable().optional(),
+  })
+  .passthrough();
+const poiSchema = z
+  .object({
+    ID: z.number(),
+    UUID: z.string().optional(),
+    DataProviderID: z.number().nullable().optional(),
+    OperatorID: z.number().nullable().optional(),
+    OperatorInfo: idTitle.nullable().optional(),
+    UsageTypeID: z.number().nullable().optional(),
+    UsageType: idTitle.nullable().optional(),
+    StatusTypeID: z.number().nullable().optional(),
+    StatusType: idTitle.nullable().optional(),
+    NumberOfPoints: z.number().nullable().optional(),
+    DateCreated: z.string().nullable().optional(),
+    AddressInfo: z
+      .object({
+        Title: z.string().nullable().optional(),
+        Postcode: z.string().nullable().optional(),
+        StateOrProvince: z.string().nullable().optional(),
+        CountryID: z.number().nullable().optional(),
+        Country: z.object({ ISOCode: z.string() }).passthrough().nullable().optional(),
+        Latitude: z.number().nullable(),
+        Longitude: z.number().nullable(),
+      })
+      .passthrough(),
+    Connections: z.array(connSchema).nullable().optional(),
+  })
+  .passthrough();
 
 export function parseOcmReference(buf: Buffer): OcmReference {
   const json: unknown = JSON.parse(decodeText(buf, 'ocm-reference').text);
   const r = refSchema.safeParse(json);
-  if (!r.success) throw new SchemaDriftError('ocm-reference', `OCM reference data: ${r.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!r.success)
+    throw new SchemaDriftError(
+      'ocm-reference',
+      `OCM reference data: ${r.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    );
   return r.data;
 }
 
@@ -89,12 +102,22 @@ export function parseOcm(poisBuf: Buffer, ref: OcmReference, o: OcmParseOptions)
   }
   if (!Array.isArray(json)) throw new SchemaDriftError(o.sourceId, 'expected a JSON array of POIs');
   const byId = <T extends { ID: number }>(xs: T[]) => new Map(xs.map((x) => [x.ID, x]));
-  const countries = byId(ref.Countries), operators = byId(ref.Operators), usage = byId(ref.UsageTypes);
-  const statuses = byId(ref.StatusTypes), conns = byId(ref.ConnectionTypes), providers = byId(ref.DataProviders);
+  const countries = byId(ref.Countries),
+    operators = byId(ref.Operators),
+    usage = byId(ref.UsageTypes);
+  const statuses = byId(ref.StatusTypes),
+    conns = byId(ref.ConnectionTypes),
+    providers = byId(ref.DataProviders);
   // schema drift: the first records must have the fields we map
-  const probe = json.slice(0, 20).map((x) => poiSchema.safeParse(x)).filter((r) => !r.success);
+  const probe = json
+    .slice(0, 20)
+    .map((x) => poiSchema.safeParse(x))
+    .filter((r) => !r.success);
   if (json.length > 0 && probe.length === Math.min(20, json.length)) {
-    const iss = probe[0]!.error!.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const iss = probe[0]!
+      .error!.issues.slice(0, 5)
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
     throw new SchemaDriftError(o.sourceId, `POI records do not match the OCM format: ${iss}`);
   }
   const records: CandidateRecord[] = [];
@@ -105,8 +128,13 @@ export function parseOcm(poisBuf: Buffer, ref: OcmReference, o: OcmParseOptions)
     const p = poiSchema.safeParse(item);
     if (!p.success) {
       quarantined.push({
-        sourceId: o.sourceId, row: i + 1, recordId: (item as { ID?: unknown })?.ID != null ? String((item as { ID: unknown }).ID) : null,
-        reason: `invalid OCM record: ${p.error.issues.slice(0, 3).map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+        sourceId: o.sourceId,
+        row: i + 1,
+        recordId: (item as { ID?: unknown })?.ID != null ? String((item as { ID: unknown }).ID) : null,
+        reason: `invalid OCM record: ${p.error.issues
+          .slice(0, 3)
+          .map((x) => `${x.path.join('.')}: ${x.message}`)
+          .join('; ')}`,
         raw: truncateRawJson(item),
       });
       return;
@@ -115,7 +143,12 @@ export function parseOcm(poisBuf: Buffer, ref: OcmReference, o: OcmParseOptions)
     const a = poi.AddressInfo;
     const country = a.Country?.ISOCode ?? (a.CountryID != null ? countries.get(a.CountryID)?.ISOCode : undefined) ?? null;
     const levels = new Set<string>();
-    let ports = 0, anyQty = false, l1 = 0, l2 = 0, dc = 0, maxKw: number | null = null;
+    let ports = 0,
+      anyQty = false,
+      l1 = 0,
+      l2 = 0,
+      dc = 0,
+      maxKw: number | null = null;
     const connectors = new Set<string>();
     for (const c of poi.Connections ?? []) {
       const kw = c.PowerKW ?? null;
@@ -126,7 +159,9 @@ export function parseOcm(poisBuf: Buffer, ref: OcmReference, o: OcmParseOptions)
       if (q !== null) {
         anyQty = true;
         ports += q;
-        if (lv === 'L1') l1 += q; else if (lv === 'L2') l2 += q; else if (lv === 'DC') dc += q;
+        if (lv === 'L1') l1 += q;
+        else if (lv === 'L2') l2 += q;
+        else if (lv === 'DC') dc += q;
       }
       if (kw !== null && kw > 0) maxKw = Math.max(maxKw ?? 0, kw);
       const ct = c.ConnectionType?.Title ?? (c.ConnectionTypeID != null ? conns.get(c.ConnectionTypeID)?.Title : undefined);
@@ -139,7 +174,7 @@ export function parseOcm(poisBuf: Buffer, ref: OcmReference, o: OcmParseOptions)
     const st = poi.StatusTypeID != null ? statuses.get(poi.StatusTypeID) : undefined;
     const provider = poi.DataProviderID != null ? providers.get(poi.DataProviderID) : undefined;
     if (provider?.License) providerLicences.add(`${provider.Title}: ${provider.License}`);
-    const portsTotal = anyQty ? ports : poi.NumberOfPoints ?? null;
+    const portsTotal = anyQty ? ports : (poi.NumberOfPoints ?? null);
     records.push({
       layer: 'chargers',
       sourceRecordId: String(poi.ID),

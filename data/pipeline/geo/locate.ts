@@ -22,7 +22,11 @@ export const candidateSchema = z.object({
 /** Normalise the many ways sources write a country to ISO alpha-2. */
 export function normaliseCountry(c: string | null): string | null {
   if (c === null) return null;
-  const t = c.trim().toUpperCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const t = c
+    .trim()
+    .toUpperCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
   if (!t) return null;
   if (['US', 'USA', 'UNITED STATES', 'UNITED STATES OF AMERICA', 'U.S.', 'U.S.A.'].includes(t)) return 'US';
   if (['MX', 'MEX', 'MEXICO', 'ESTADOS UNIDOS MEXICANOS'].includes(t)) return 'MX';
@@ -32,7 +36,11 @@ export function normaliseCountry(c: string | null): string | null {
 
 /** Coarse boxes, used only when no basemap is available (and for nothing else). */
 const COARSE: Record<string, [number, number, number, number][]> = {
-  US: [[-125, 24.4, -66.9, 49.4], [-180, 51, -129.9, 71.5], [-161, 18.8, -154.7, 22.4]],
+  US: [
+    [-125, 24.4, -66.9, 49.4],
+    [-180, 51, -129.9, 71.5],
+    [-161, 18.8, -154.7, 22.4],
+  ],
   MX: [[-118.5, 14.5, -86.7, 32.8]],
 };
 function coarseCountry(lon: number, lat: number): string | null {
@@ -55,7 +63,11 @@ export interface LocateResult {
   snapped: number;
 }
 
-interface Where { country: string; state: string | null; how: 'inside' | 'nearest' | 'coarse' | 'border' }
+interface Where {
+  country: string;
+  state: string | null;
+  how: 'inside' | 'nearest' | 'coarse' | 'border';
+}
 
 /** The basemap is generalised: along a border (Niagara, Detroit, El Paso) a point of the stated country can
  *  fall a few km inside the neighbour's polygon. Within this distance of a state of its stated country,

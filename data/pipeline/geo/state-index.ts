@@ -45,7 +45,10 @@ export class StateIndex {
     this.codes = [...codes].sort();
     this.index = new Flatbush(Math.max(1, this.parts.length));
     for (const part of this.parts) {
-      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      let minX = Infinity,
+        minY = Infinity,
+        maxX = -Infinity,
+        maxY = -Infinity;
       for (const [x, y] of part.poly.coordinates[0] ?? []) {
         if (x! < minX) minX = x!;
         if (x! > maxX) maxX = x!;
@@ -105,14 +108,19 @@ export function distanceToPolygonKm(lon: number, lat: number, poly: Polygon): nu
   let best = Infinity;
   for (const ring of poly.coordinates) {
     for (let i = 1; i < ring.length; i++) {
-      const a = ring[i - 1]!, b = ring[i]!;
-      const ax = (a[0]! - lon) * kx, ay = (a[1]! - lat) * ky;
-      const bx = (b[0]! - lon) * kx, by = (b[1]! - lat) * ky;
-      const dx = bx - ax, dy = by - ay;
+      const a = ring[i - 1]!,
+        b = ring[i]!;
+      const ax = (a[0]! - lon) * kx,
+        ay = (a[1]! - lat) * ky;
+      const bx = (b[0]! - lon) * kx,
+        by = (b[1]! - lat) * ky;
+      const dx = bx - ax,
+        dy = by - ay;
       const len2 = dx * dx + dy * dy;
       let t = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0;
       t = Math.max(0, Math.min(1, t));
-      const px = ax + t * dx, py = ay + t * dy;
+      const px = ax + t * dx,
+        py = ay + t * dy;
       const d = Math.sqrt(px * px + py * py);
       if (d < best) best = d;
     }

@@ -122,7 +122,10 @@ function lineNumbers(text: string, n: number): number[] {
     const c = text.charCodeAt(i);
     if (atRowStart) {
       // skip blank lines like papaparse's skipEmptyLines
-      if (c === 10) { line++; continue; }
+      if (c === 10) {
+        line++;
+        continue;
+      }
       if (c === 13) continue;
       out.push(line);
       atRowStart = false;

@@ -103,26 +103,62 @@ export function liveSourceEntries(): SourceEntry[] {
     return existsSync(snap) ? snap : null;
   };
   const ocm = (id: string, file: string, cc: string, replaces: string[]): SourceEntry => ({
-    id, origin: 'live', role: 'records', datasets: ['chargers'], replaces,
-    meta: { title: `Open Charge Map POIs in ${cc} (live API)`, publisher: 'Open Charge Map', url: 'https://openchargemap.org/', licence: 'CC BY-SA 4.0 (© Open Charge Map contributors)', asOf: 'date of the last fetch' },
+    id,
+    origin: 'live',
+    role: 'records',
+    datasets: ['chargers'],
+    replaces,
+    meta: {
+      title: `Open Charge Map POIs in ${cc} (live API)`,
+      publisher: 'Open Charge Map',
+      url: 'https://openchargemap.org/',
+      licence: 'CC BY-SA 4.0 (© Open Charge Map contributors)',
+      asOf: 'date of the last fetch',
+    },
     adapter: (ctx) => {
       const refPath = ocmRef(ctx);
       if (!cached(ctx, file) || !refPath) return null;
       return {
-        sourceId: id, origin: 'snapshot', inputs: [file, refPath],
-        parse: (files) => parseOcm(files[file]!, parseOcmReference(files[refPath]!), { sourceId: id, title: `Open Charge Map POIs in ${cc} (live API)`, asOf: date(ctx, file), origin: 'live' }),
+        sourceId: id,
+        origin: 'snapshot',
+        inputs: [file, refPath],
+        parse: (files) =>
+          parseOcm(files[file]!, parseOcmReference(files[refPath]!), {
+            sourceId: id,
+            title: `Open Charge Map POIs in ${cc} (live API)`,
+            asOf: date(ctx, file),
+            origin: 'live',
+          }),
       };
     },
   });
   return [
     {
-      id: AFDC_LIVE_ID, origin: 'live', role: 'records', datasets: ['chargers'], replaces: ['afdc-us-2022', 'afdc-ny-2025'],
-      meta: { title: 'AFDC electric vehicle charging stations, US (live API)', publisher: 'US DOE Alternative Fuels Data Center (NREL)', url: 'https://afdc.energy.gov/stations', licence: 'Public domain (US government work)', asOf: 'date of the last fetch' },
+      id: AFDC_LIVE_ID,
+      origin: 'live',
+      role: 'records',
+      datasets: ['chargers'],
+      replaces: ['afdc-us-2022', 'afdc-ny-2025'],
+      meta: {
+        title: 'AFDC electric vehicle charging stations, US (live API)',
+        publisher: 'US DOE Alternative Fuels Data Center (NREL)',
+        url: 'https://afdc.energy.gov/stations',
+        licence: 'Public domain (US government work)',
+        asOf: 'date of the last fetch',
+      },
       adapter: (ctx) =>
         cached(ctx, LIVE_FILES.afdc)
           ? {
-              sourceId: AFDC_LIVE_ID, origin: 'snapshot', inputs: [LIVE_FILES.afdc],
-              parse: (files) => parseAfdcFull(files[LIVE_FILES.afdc]!, { sourceId: AFDC_LIVE_ID, title: 'AFDC electric vehicle charging stations, US (live API)', asOf: date(ctx, LIVE_FILES.afdc), origin: 'live' }),
+              sourceId: AFDC_LIVE_ID,
+              origin: 'snapshot',
+              inputs: [LIVE_FILES.afdc],
+              parse: (files) =>
+                parseAfdcFull(files[LIVE_FILES.afdc]!, {
+                  sourceId: AFDC_LIVE_ID,
+                  title: 'AFDC electric vehicle charging stations, US (live API)',
+                  asOf: date(ctx, LIVE_FILES.afdc),
+                  origin: 'live',
+                }),
             }
           : null,
     },

@@ -32,13 +32,7 @@ function noteUnmapped(unmapped: Unmapped, column: string, value: unknown): void 
   counts[key] = (counts[key] ?? 0) + 1;
 }
 
-function categoryColumn(
-  name: string,
-  categories: readonly string[],
-  values: readonly unknown[],
-  unmapped: Unmapped,
-  otherFallback = false,
-): ColumnInput {
+function categoryColumn(name: string, categories: readonly string[], values: readonly unknown[], unmapped: Unmapped, otherFallback = false): ColumnInput {
   if (categories.length > 256) throw new Error(`column ${name}: more than 256 categories`);
   const index = new Map(categories.map((category, i) => [category, i]));
   const other = index.get('other');
@@ -102,9 +96,24 @@ export function columnInputs(dataset: PointDatasetId, records: readonly DetailRe
   const states = ['unknown', ...[...new Set(records.map((r) => r.state).filter((s): s is string => !!s))].sort()];
   return [
     { name: 'position', kind: 'position', values: position },
-    categoryColumn('country', ['unknown', 'US', 'MX'], records.map((r) => r.country), unmapped),
-    categoryColumn('state', states, records.map((r) => r.state), unmapped),
-    categoryColumn('precision', categoriesOf('precision'), records.map((r) => r.precision), unmapped),
+    categoryColumn(
+      'country',
+      ['unknown', 'US', 'MX'],
+      records.map((r) => r.country),
+      unmapped,
+    ),
+    categoryColumn(
+      'state',
+      states,
+      records.map((r) => r.state),
+      unmapped,
+    ),
+    categoryColumn(
+      'precision',
+      categoriesOf('precision'),
+      records.map((r) => r.precision),
+      unmapped,
+    ),
     ...POINT_DATASETS[dataset].columns.map((decl) => declaredColumn(decl, records, unmapped)),
   ];
 }

@@ -8,7 +8,16 @@ import { readLayerDetails } from './read-details.ts';
 function provenance(refs: SourceRef[], sources: Record<string, SourceInfo>) {
   return refs.map((r) => {
     const s = sources[r.sourceId];
-    return { sourceId: r.sourceId, recordId: r.recordId, ...(r.url ? { url: r.url } : {}), sourceName: s?.title ?? r.sourceId, publisher: s?.publisher ?? null, licence: s?.licence ?? null, asOf: s?.asOf ?? null, origin: s?.origin ?? null };
+    return {
+      sourceId: r.sourceId,
+      recordId: r.recordId,
+      ...(r.url ? { url: r.url } : {}),
+      sourceName: s?.title ?? r.sourceId,
+      publisher: s?.publisher ?? null,
+      licence: s?.licence ?? null,
+      asOf: s?.asOf ?? null,
+      origin: s?.origin ?? null,
+    };
   });
 }
 
@@ -27,7 +36,11 @@ export function exportGeojson(builtDir: string, outDir: string): { file: string;
         id: r.id,
         geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
         properties: {
-          id: r.id, name: r.name, country: r.country, state: r.state, precision: r.precision,
+          id: r.id,
+          name: r.name,
+          country: r.country,
+          state: r.state,
+          precision: r.precision,
           ...r.attributes,
           sources: provenance(r.sources, manifest.sources),
           ...(r.overrides ? { overrides: r.overrides } : {}),
@@ -45,12 +58,29 @@ export function exportGeojson(builtDir: string, outDir: string): { file: string;
     features: flows.map((f) => ({
       type: 'Feature',
       id: f.id,
-      geometry: { type: 'LineString', coordinates: [[f.from.lon, f.from.lat], [f.to.lon, f.to.lat]] },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [f.from.lon, f.from.lat],
+          [f.to.lon, f.to.lat],
+        ],
+      },
       properties: {
-        id: f.id, fromName: f.from.name, fromCountry: f.from.country, fromFacilityId: f.from.facilityId,
-        toName: f.to.name, toCountry: f.to.country, toFacilityId: f.to.facilityId,
-        material: f.material, relation: f.relation, year: f.year, volume: f.volume, volumeUnit: f.volumeUnit,
-        crossBorder: f.crossBorder, description: f.description, sources: provenance(f.sources, manifest.sources),
+        id: f.id,
+        fromName: f.from.name,
+        fromCountry: f.from.country,
+        fromFacilityId: f.from.facilityId,
+        toName: f.to.name,
+        toCountry: f.to.country,
+        toFacilityId: f.to.facilityId,
+        material: f.material,
+        relation: f.relation,
+        year: f.year,
+        volume: f.volume,
+        volumeUnit: f.volumeUnit,
+        crossBorder: f.crossBorder,
+        description: f.description,
+        sources: provenance(f.sources, manifest.sources),
       },
     })),
   };

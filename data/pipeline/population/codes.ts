@@ -1,5 +1,6 @@
 /** State code tables: US FIPS -> ISO 3166-2 (US-XX), INEGI entidad -> ISO 3166-2:MX (the basemap's `code`). */
 
+// prettier-ignore
 export const US_FIPS_TO_ISO: Readonly<Record<string, string>> = {
   '01': 'US-AL', '02': 'US-AK', '04': 'US-AZ', '05': 'US-AR', '06': 'US-CA', '08': 'US-CO', '09': 'US-CT',
   '10': 'US-DE', '11': 'US-DC', '12': 'US-FL', '13': 'US-GA', '15': 'US-HI', '16': 'US-ID', '17': 'US-IL',
@@ -12,11 +13,13 @@ export const US_FIPS_TO_ISO: Readonly<Record<string, string>> = {
 };
 
 /** FIPS codes of US territories present in Census files but outside the atlas (reported, not mapped). */
+// prettier-ignore
 export const US_FIPS_OUTSIDE_ATLAS: Readonly<Record<string, string>> = {
   '60': 'American Samoa', '66': 'Guam', '69': 'Northern Mariana Islands', '72': 'Puerto Rico', '78': 'U.S. Virgin Islands',
 };
 
 /** INEGI clave de entidad (01-32) -> ISO 3166-2:MX. */
+// prettier-ignore
 export const MX_INEGI_TO_ISO: Readonly<Record<string, string>> = {
   '01': 'MX-AGU', '02': 'MX-BCN', '03': 'MX-BCS', '04': 'MX-CAM', '05': 'MX-COA', '06': 'MX-COL', '07': 'MX-CHP',
   '08': 'MX-CHH', '09': 'MX-CMX', '10': 'MX-DUR', '11': 'MX-GUA', '12': 'MX-GRO', '13': 'MX-HID', '14': 'MX-JAL',

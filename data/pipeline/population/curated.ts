@@ -29,8 +29,13 @@ export function parseCuratedStatePopulations(bytes: Uint8Array, file = CURATED_F
     const pop = parseCount(at(l.fields, 'population'));
     if (l.error || pop === null) throw new Error(`${file} line ${l.row}: malformed row (${l.error ?? 'population is not a whole number'})`);
     rows.push({
-      code: at(l.fields, 'state_code'), name: at(l.fields, 'name'), country: at(l.fields, 'country'), population: pop,
-      census: at(l.fields, 'census'), sourceUrl: at(l.fields, 'source_url'), asOf: at(l.fields, 'as_of'),
+      code: at(l.fields, 'state_code'),
+      name: at(l.fields, 'name'),
+      country: at(l.fields, 'country'),
+      population: pop,
+      census: at(l.fields, 'census'),
+      sourceUrl: at(l.fields, 'source_url'),
+      asOf: at(l.fields, 'as_of'),
     });
   }
   return rows;

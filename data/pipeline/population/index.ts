@@ -16,9 +16,7 @@ import { basemapStates, municipioCentres } from './geometry.ts';
 import { INEGI_FILE, checkInegiSubtotals, parseInegiMunicipios } from './inegi.ts';
 import { NEW_MUNICIPIOS } from './new-municipios.ts';
 import { US_BEV_FILE, US_COUNTY_FILE, parseUsBev, parseUsCounties } from './us-census.ts';
-import type {
-  FileReport, PlacedByParent, PopulationDatasets, PopulationPoint, PopulationReport, PopulationSource, StateRow,
-} from './types.ts';
+import type { FileReport, PlacedByParent, PopulationDatasets, PopulationPoint, PopulationReport, PopulationSource, StateRow } from './types.ts';
 
 export type * from './types.ts';
 export { decodeBytes } from './decode.ts';
@@ -43,7 +41,10 @@ export interface BuildPopulationOptions {
 }
 
 export class PopulationCheckError extends Error {
-  constructor(message: string, readonly report: PopulationReport) {
+  constructor(
+    message: string,
+    readonly report: PopulationReport,
+  ) {
     super(message);
     this.name = 'PopulationCheckError';
   }
@@ -51,34 +52,64 @@ export class PopulationCheckError extends Error {
 
 export const POPULATION_SOURCES: Readonly<Record<string, PopulationSource>> = {
   'census-2020-cenpop': {
-    id: 'census-2020-cenpop', title: 'Centers of Population 2020 by county (CenPop2020_Mean_CO)', publisher: 'US Census Bureau',
-    url: 'https://www.census.gov/geographies/reference-files/time-series/geo/centers-population.html', license: 'US government work, public domain',
-    asOf: '2020-04-01', file: US_COUNTY_FILE,
+    id: 'census-2020-cenpop',
+    title: 'Centers of Population 2020 by county (CenPop2020_Mean_CO)',
+    publisher: 'US Census Bureau',
+    url: 'https://www.census.gov/geographies/reference-files/time-series/geo/centers-population.html',
+    license: 'US government work, public domain',
+    asOf: '2020-04-01',
+    file: US_COUNTY_FILE,
   },
   'inegi-censo-2020': {
-    id: 'inegi-censo-2020', title: 'Censo de Población y Vivienda 2020: población total por entidad y municipio', publisher: 'INEGI',
-    url: 'https://www.inegi.org.mx/programas/ccpv/2020/', license: 'INEGI Términos de Libre Uso ("Fuente: INEGI, Censo de Población y Vivienda 2020")',
-    asOf: '2020-03-15', file: INEGI_FILE,
+    id: 'inegi-censo-2020',
+    title: 'Censo de Población y Vivienda 2020: población total por entidad y municipio',
+    publisher: 'INEGI',
+    url: 'https://www.inegi.org.mx/programas/ccpv/2020/',
+    license: 'INEGI Términos de Libre Uso ("Fuente: INEGI, Censo de Población y Vivienda 2020")',
+    asOf: '2020-03-15',
+    file: INEGI_FILE,
   },
   'inegi-mg-2015': {
-    id: 'inegi-mg-2015', title: 'Municipal boundaries of Mexico, INEGI 2015 cartography (mxmaps TopoJSON)', publisher: 'INEGI; D. Valle-Jones (mxmaps)',
-    url: 'https://github.com/diegovalle/mxmaps', license: 'INEGI (attribution); mxmaps BSD-3-Clause', asOf: '2015', file: MX_TOPOJSON_FILE,
+    id: 'inegi-mg-2015',
+    title: 'Municipal boundaries of Mexico, INEGI 2015 cartography (mxmaps TopoJSON)',
+    publisher: 'INEGI; D. Valle-Jones (mxmaps)',
+    url: 'https://github.com/diegovalle/mxmaps',
+    license: 'INEGI (attribution); mxmaps BSD-3-Clause',
+    asOf: '2015',
+    file: MX_TOPOJSON_FILE,
   },
   'inegi-ageeml': {
-    id: 'inegi-ageeml', title: 'Catálogo Único de Claves de Áreas Geoestadísticas (municipios de origen of new municipios)', publisher: 'INEGI',
-    url: 'https://www.inegi.org.mx/app/ageeml/', license: 'INEGI Términos de Libre Uso', asOf: '2021-06',
+    id: 'inegi-ageeml',
+    title: 'Catálogo Único de Claves de Áreas Geoestadísticas (municipios de origen of new municipios)',
+    publisher: 'INEGI',
+    url: 'https://www.inegi.org.mx/app/ageeml/',
+    license: 'INEGI Términos de Libre Uso',
+    asOf: '2021-06',
   },
   'afdc-bev-2023': {
-    id: 'afdc-bev-2023', title: 'Light-duty battery-electric vehicle registrations by state (BEV only, no PHEV)', publisher: 'US DOE AFDC / Experian',
-    url: 'https://afdc.energy.gov/data/10962', license: 'US DOE AFDC; cite "AFDC / Experian"', asOf: '2023-12-31', file: US_BEV_FILE,
+    id: 'afdc-bev-2023',
+    title: 'Light-duty battery-electric vehicle registrations by state (BEV only, no PHEV)',
+    publisher: 'US DOE AFDC / Experian',
+    url: 'https://afdc.energy.gov/data/10962',
+    license: 'US DOE AFDC; cite "AFDC / Experian"',
+    asOf: '2023-12-31',
+    file: US_BEV_FILE,
   },
   'natural-earth-admin1': {
-    id: 'natural-earth-admin1', title: 'State polygons of the committed basemap (Natural Earth 1:10m Admin 1, simplified): geodesic area', publisher: 'Natural Earth',
-    url: 'https://www.naturalearthdata.com/', license: 'public domain', asOf: 'v4.1.0',
+    id: 'natural-earth-admin1',
+    title: 'State polygons of the committed basemap (Natural Earth 1:10m Admin 1, simplified): geodesic area',
+    publisher: 'Natural Earth',
+    url: 'https://www.naturalearthdata.com/',
+    license: 'public domain',
+    asOf: 'v4.1.0',
   },
   'curated-state-populations': {
-    id: 'curated-state-populations', title: 'data/curated/state-populations.csv (US Census 2020 resident population, INEGI Censo 2020)', publisher: 'this project',
-    url: 'https://www.census.gov/data/tables/2020/dec/2020-apportionment-data.html', license: 'as its sources', asOf: '2021-04-26',
+    id: 'curated-state-populations',
+    title: 'data/curated/state-populations.csv (US Census 2020 resident population, INEGI Censo 2020)',
+    publisher: 'this project',
+    url: 'https://www.census.gov/data/tables/2020/dec/2020-apportionment-data.html',
+    license: 'as its sources',
+    asOf: '2021-04-26',
   },
 };
 
@@ -108,15 +139,29 @@ export function buildPopulationDatasets(opts: BuildPopulationOptions): Populatio
   const present = POPULATION_FILES.filter((f) => existsSync(join(dir, f)));
 
   const report: PopulationReport = {
-    mode: 'snapshot', files: [],
+    mode: 'snapshot',
+    files: [],
     us: { counties: 0, population: 0, outsideAtlas: { rows: 0, population: 0, territories: [] } },
     mx: {
-      municipios: 0, population: 0, preambleRows: 0, headerRows: 0, nationalTotalRow: null, subtotalRows: 0, subtotalsChecked: [],
-      subtotalMismatches: 0, blankRows: 0, footerRows: [], placedByPolygon: 0, placedByParent: [], polygonsWithoutCensusRow: [],
+      municipios: 0,
+      population: 0,
+      preambleRows: 0,
+      headerRows: 0,
+      nationalTotalRow: null,
+      subtotalRows: 0,
+      subtotalsChecked: [],
+      subtotalMismatches: 0,
+      blankRows: 0,
+      footerRows: [],
+      placedByPolygon: 0,
+      placedByParent: [],
+      polygonsWithoutCensusRow: [],
     },
     bev: null,
     curated: { file: curatedPath, rows: curated.length, mismatches: [] },
-    quarantined: [], warnings: [], elapsedMs: 0,
+    quarantined: [],
+    warnings: [],
+    elapsedMs: 0,
   };
 
   if (present.length === 0) {
@@ -149,7 +194,14 @@ export function buildPopulationDatasets(opts: BuildPopulationOptions): Populatio
   report.bev = { rows: bev.byState.size, total: [...bev.byState.values()].reduce((a, b) => a + b, 0) };
 
   const points: PopulationPoint[] = us.counties.map((c) => ({
-    id: `population:US:${c.fips}`, country: 'US', state: c.state, name: c.name, lon: c.lon, lat: c.lat, population: c.population, approximate: false,
+    id: `population:US:${c.fips}`,
+    country: 'US',
+    state: c.state,
+    name: c.name,
+    lon: c.lon,
+    lat: c.lat,
+    population: c.population,
+    approximate: false,
   }));
   report.us.counties = us.counties.length;
   report.us.population = us.counties.reduce((s, c) => s + c.population, 0);
@@ -207,7 +259,14 @@ export function buildPopulationDatasets(opts: BuildPopulationOptions): Populatio
     }
     points.push({ id, country: 'MX', state: m.state, name: m.name, lon: parent.lon, lat: parent.lat, population: m.population, approximate: true });
     const placed: PlacedByParent = {
-      code: m.code, name: m.name, state: m.state, population: m.population, parentCode: n.parentCode, parentName: parent.name, lon: parent.lon, lat: parent.lat,
+      code: m.code,
+      name: m.name,
+      state: m.state,
+      population: m.population,
+      parentCode: n.parentCode,
+      parentName: parent.name,
+      lon: parent.lon,
+      lat: parent.lat,
     };
     mx.placedByParent.push(placed);
   }
@@ -250,8 +309,14 @@ function stateRow(
   sources: string[],
 ): StateRow {
   return {
-    code: s.code, country: s.country as StateRow['country'], nameEn: s.nameEn, nameEs: s.nameEs,
-    population: population ?? -1, areaKm2: s.areaKm2, bevRegistrations2023: bev, sources,
+    code: s.code,
+    country: s.country as StateRow['country'],
+    nameEn: s.nameEn,
+    nameEs: s.nameEs,
+    population: population ?? -1,
+    areaKm2: s.areaKm2,
+    bevRegistrations2023: bev,
+    sources,
   };
 }
 

@@ -56,8 +56,18 @@ export function parseInegiMunicipios(bytes: Uint8Array, file = INEGI_FILE): Pars
   const { text, encoding } = decodeBytes(bytes);
   const lines = parseCsvLines(splitLines(text));
   const out: ParsedInegi = {
-    encoding, linesRead: lines.length, rowsRead: 0, preambleRows: 0, headerRows: 0, blankRows: 0,
-    nationalTotal: null, subtotals: [], municipios: [], footerRows: [], quarantined: [], warnings: [],
+    encoding,
+    linesRead: lines.length,
+    rowsRead: 0,
+    preambleRows: 0,
+    headerRows: 0,
+    blankRows: 0,
+    nationalTotal: null,
+    subtotals: [],
+    municipios: [],
+    footerRows: [],
+    quarantined: [],
+    warnings: [],
   };
   const headerIdx = lines.findIndex((l) => !l.error && isHeader(l.fields));
   if (headerIdx < 0) throw new Error(`${file}: no header row with Total / Hombres / Mujeres (format changed?)`);

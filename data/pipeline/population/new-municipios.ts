@@ -24,6 +24,7 @@ export interface NewMunicipio {
 const AGEEML = 'https://www.inegi.org.mx/app/ageeml/';
 const AS_OF = '2021-06';
 
+// prettier-ignore
 export const NEW_MUNICIPIOS: readonly NewMunicipio[] = [
   { code: '02006', name: 'San Quintín', parentCode: '02001', parentName: 'Ensenada', otherOrigins: [], seatCheck: 'seat-in-parent', seat: [-115.94607, 30.57228], sourceUrl: 'https://es.wikipedia.org/wiki/Municipio_de_San_Quint%C3%ADn', asOf: AS_OF },
   { code: '04012', name: 'Seybaplaya', parentCode: '04004', parentName: 'Champotón', otherOrigins: ['04002'], seatCheck: 'seat-in-parent', seat: [-90.68706, 19.63994], sourceUrl: 'https://es.wikipedia.org/wiki/Municipio_de_Seybaplaya', asOf: AS_OF },

@@ -124,7 +124,9 @@ export function parseUsBev(bytes: Uint8Array, file = US_BEV_FILE): ParsedUsBev {
     if (line.raw.trim() === '') continue;
     out.rowsRead++;
     if (line.error || line.fields.length !== head.fields.length) {
-      out.quarantined.push(quarantine(file, line, line.error ? `malformed CSV line (${line.error})` : `expected ${head.fields.length} fields, found ${line.fields.length}`));
+      out.quarantined.push(
+        quarantine(file, line, line.error ? `malformed CSV line (${line.error})` : `expected ${head.fields.length} fields, found ${line.fields.length}`),
+      );
       continue;
     }
     const usps = line.fields[col.get('usps')!] ?? '';

@@ -44,7 +44,8 @@ function supplyEntries(): SourceEntry[] {
   const metaById = new Map<string, SourceMeta>(Object.values(SOURCES).map((m) => [m.id, m]));
   return supplyAdapters.map((a) => {
     const datasets = SUPPLY_DATASETS[a.sourceId];
-    if (!datasets) throw new SourceRegistryError(`supply adapter "${a.sourceId}" declares no dataset: add it to SUPPLY_DATASETS in data/pipeline/sources/default-sources.ts`);
+    if (!datasets)
+      throw new SourceRegistryError(`supply adapter "${a.sourceId}" declares no dataset: add it to SUPPLY_DATASETS in data/pipeline/sources/default-sources.ts`);
     const meta = metaById.get(a.sourceId);
     if (!meta) throw new SourceRegistryError(`supply adapter "${a.sourceId}" has no metadata in data/pipeline/supply/sources.ts`);
     return records(a, datasets, metaOf(meta));
@@ -56,8 +57,12 @@ function flowAndOverrideEntries(): SourceEntry[] {
     { id: SOURCES.curatedFlows.id, origin: 'curated', role: 'flows', datasets: ['flows'], meta: metaOf(SOURCES.curatedFlows), input: FLOWS_CURATED_INPUT },
     { id: SOURCES.jv.id, origin: 'snapshot', role: 'flows', datasets: ['flows'], meta: metaOf(SOURCES.jv), input: JV_SNAPSHOT_INPUT },
     {
-      id: SOURCES.curatedOverrides.id, origin: 'curated', role: 'overrides', datasets: ['minerals', 'battery-plants', 'assembly-plants', 'chargers'],
-      meta: metaOf(SOURCES.curatedOverrides), input: OVERRIDES_CURATED_INPUT,
+      id: SOURCES.curatedOverrides.id,
+      origin: 'curated',
+      role: 'overrides',
+      datasets: ['minerals', 'battery-plants', 'assembly-plants', 'chargers'],
+      meta: metaOf(SOURCES.curatedOverrides),
+      input: OVERRIDES_CURATED_INPUT,
     },
   ];
 }

@@ -68,12 +68,15 @@ export class SourceRegistry {
     const where = `source "${entry?.id ?? '?'}"`;
     if (!entry || typeof entry.id !== 'string' || entry.id.trim() === '') throw new SourceRegistryError('a source must have a non-empty id');
     if (this.entries.has(entry.id)) throw new SourceRegistryError(`${where} is registered twice`);
-    if (!ORIGINS.includes(entry.origin)) throw new SourceRegistryError(`${where} has no valid origin (got ${JSON.stringify(entry.origin)}; expected ${ORIGINS.join(' | ')})`);
-    if (!SOURCE_ROLES.includes(entry.role)) throw new SourceRegistryError(`${where} has no valid role (got ${JSON.stringify(entry.role)}; expected ${SOURCE_ROLES.join(' | ')})`);
+    if (!ORIGINS.includes(entry.origin))
+      throw new SourceRegistryError(`${where} has no valid origin (got ${JSON.stringify(entry.origin)}; expected ${ORIGINS.join(' | ')})`);
+    if (!SOURCE_ROLES.includes(entry.role))
+      throw new SourceRegistryError(`${where} has no valid role (got ${JSON.stringify(entry.role)}; expected ${SOURCE_ROLES.join(' | ')})`);
     if (!Array.isArray(entry.datasets) || entry.datasets.length === 0) throw new SourceRegistryError(`${where} declares no dataset`);
     for (const d of entry.datasets) {
       if (!(LAYER_IDS as readonly string[]).includes(d)) throw new SourceRegistryError(`${where} declares unknown dataset "${d}" (expected ${LAYER_IDS.join(', ')})`);
-      if (entry.role === 'records' && !(POINT_LAYER_IDS as readonly string[]).includes(d)) throw new SourceRegistryError(`${where}: a records source feeds point datasets, not "${d}"`);
+      if (entry.role === 'records' && !(POINT_LAYER_IDS as readonly string[]).includes(d))
+        throw new SourceRegistryError(`${where}: a records source feeds point datasets, not "${d}"`);
     }
     if (entry.role === 'flows' && entry.datasets.some((d) => d !== 'flows')) throw new SourceRegistryError(`${where}: a flows source feeds the flows dataset only`);
     if (entry.role === 'records') {
@@ -82,7 +85,8 @@ export class SourceRegistry {
         throw new SourceRegistryError(`${where} is registered with the adapter of "${entry.adapter.sourceId}"`);
       }
     } else if (entry.adapter) throw new SourceRegistryError(`${where} has role ${entry.role} and an adapter: only records sources have adapters`);
-    if (!entry.meta || typeof entry.meta.title !== 'string' || entry.meta.title === '') throw new SourceRegistryError(`${where} has no metadata (title, publisher, url, licence, asOf)`);
+    if (!entry.meta || typeof entry.meta.title !== 'string' || entry.meta.title === '')
+      throw new SourceRegistryError(`${where} has no metadata (title, publisher, url, licence, asOf)`);
     this.entries.set(entry.id, entry);
     return this;
   }
@@ -94,7 +98,8 @@ export class SourceRegistry {
   /** The entry of a registered source; throws SourceRegistryError for an unknown id. */
   get(id: string): SourceEntry {
     const e = this.entries.get(id);
-    if (!e) throw new SourceRegistryError(`unknown source "${id}": register it in data/pipeline/sources/default-sources.ts (known: ${[...this.entries.keys()].join(', ')})`);
+    if (!e)
+      throw new SourceRegistryError(`unknown source "${id}": register it in data/pipeline/sources/default-sources.ts (known: ${[...this.entries.keys()].join(', ')})`);
     return e;
   }
 

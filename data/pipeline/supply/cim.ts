@@ -5,8 +5,17 @@ import { clean, isoDate, num, q, readInputTable, splitList } from './util.ts';
 
 export const CIM_FILE = 'supply/cim-2024q4-ev-battery-minerals.csv';
 const REQUIRED = [
-  'unique_id', 'Company', 'Technology', 'Subcategory', 'Current_Facility_Status', 'Estimated_Total_Facility_CAPEX',
-  'Announcement_Date', 'State', 'Latitude', 'Longitude', 'LatLon_Valid',
+  'unique_id',
+  'Company',
+  'Technology',
+  'Subcategory',
+  'Current_Facility_Status',
+  'Estimated_Total_Facility_CAPEX',
+  'Announcement_Date',
+  'State',
+  'Latitude',
+  'Longitude',
+  'LatLon_Valid',
 ];
 
 export function cimStatus(s: string): string | null {
@@ -82,8 +91,7 @@ export const cimAdapter: SourceAdapter = {
         precision: (clean(data.LatLon_Valid).toLowerCase() === 'false' ? 'approximate' : 'exact') as 'exact' | 'approximate',
       };
       if (tech === 'Zero Emission Vehicles') {
-        const ev =
-          status === 'operating' ? 'ev_in_production' : status === 'under_construction' || status === 'announced' ? 'ev_announced' : null;
+        const ev = status === 'operating' ? 'ev_in_production' : status === 'under_construction' || status === 'announced' ? 'ev_announced' : null;
         recs.push({
           ...base,
           layer: 'assembly-plants',

@@ -1,8 +1,6 @@
 /** Curated assembly plants and battery facilities (data/curated, FORMAT.md). Each record cites its row's source_url. */
 import type { AdapterResult, CandidateRecord, SourceAdapter } from '../adapter-types.ts';
-import {
-  EV_PRODUCTION, FACILITY_STATUSES, PLANT_STAGES, VEHICLE_CLASSES,
-} from '../../../src/data/atlas-format.ts';
+import { EV_PRODUCTION, FACILITY_STATUSES, PLANT_STAGES, VEHICLE_CLASSES } from '../../../src/data/atlas-format.ts';
 import { SOURCES } from './sources.ts';
 import { REF_URL, clean, num, orNull, q, readInputTable, splitList, type ParsedRow } from './util.ts';
 

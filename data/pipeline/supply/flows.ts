@@ -8,7 +8,13 @@
  * link is international but not "cross-border" in this sense).
  */
 import {
-  FLOW_MATERIALS, FLOW_RELATIONS, POINT_LAYER_IDS, type DetailRecord, type FlowEndpoint, type FlowRecord, type QuarantineEntry,
+  FLOW_MATERIALS,
+  FLOW_RELATIONS,
+  POINT_LAYER_IDS,
+  type DetailRecord,
+  type FlowEndpoint,
+  type FlowRecord,
+  type QuarantineEntry,
 } from '../../../src/data/atlas-format.ts';
 import { BORDER_TOLERANCE_KM } from '../geo/locate.ts';
 import type { StateIndex } from '../geo/state-index.ts';
@@ -16,8 +22,25 @@ import { SOURCES } from './sources.ts';
 import { clean, distKm, num, q, readTable, sharesToken, tokens } from './util.ts';
 
 const FLOW_REQUIRED = [
-  'id', 'from_name', 'from_layer', 'from_lat', 'from_lon', 'from_country', 'to_name', 'to_layer', 'to_lat', 'to_lon', 'to_country',
-  'material', 'relation', 'year', 'volume', 'volume_unit', 'description', 'source_url', 'as_of',
+  'id',
+  'from_name',
+  'from_layer',
+  'from_lat',
+  'from_lon',
+  'from_country',
+  'to_name',
+  'to_layer',
+  'to_lat',
+  'to_lon',
+  'to_country',
+  'material',
+  'relation',
+  'year',
+  'volume',
+  'volume_unit',
+  'description',
+  'source_url',
+  'as_of',
 ];
 const JV_REQUIRED = ['facility_source', 'facility_key', 'facility_company', 'facility_type', 'latitude', 'longitude', 'partner', 'link_type', 'evidence'];
 export const RESOLVE_KM = 30;
@@ -189,7 +212,13 @@ export function buildFlows(
       const owner = resolveFacility(facs, ['assembly-plants', 'battery-plants'], partner, fac.rec.lat, fac.rec.lon, RESOLVE_KM, fac.rec.id);
       if (!owner) {
         quarantined.push(
-          q(jsid, row, recId, `endpoint not found: no facility of partner "${partner}" within ${RESOLVE_KM} km of ${company} (ownership link without a nearby partner site)`, raw),
+          q(
+            jsid,
+            row,
+            recId,
+            `endpoint not found: no facility of partner "${partner}" within ${RESOLVE_KM} km of ${company} (ownership link without a nearby partner site)`,
+            raw,
+          ),
         );
         continue;
       }

@@ -5,15 +5,36 @@ import { DATASET, REF_URL, clean, num, orNull, q, readInputTable } from './util.
 
 export const MINMOD_FILE = 'supply/minmod-usmx-battery-minerals.csv.gz';
 const REQUIRED = [
-  'dataset', 'usgs_origin', 'source_id', 'record_id', 'name', 'site_type', 'country', 'state_or_province',
-  'latitude', 'longitude', 'coords_valid', 'battery_minerals', 'commodities', 'deposit_types',
+  'dataset',
+  'usgs_origin',
+  'source_id',
+  'record_id',
+  'name',
+  'site_type',
+  'country',
+  'state_or_province',
+  'latitude',
+  'longitude',
+  'coords_valid',
+  'battery_minerals',
+  'commodities',
+  'deposit_types',
 ];
 
 const MINERAL: Record<string, string> = {
-  lithium: 'lithium', nickel: 'nickel', cobalt: 'cobalt', graphite: 'graphite', manganese: 'manganese', copper: 'copper',
-  ree: 'rare_earths', 'rare earths': 'rare_earths', 'rare earth elements': 'rare_earths', 'rare_earths': 'rare_earths',
+  lithium: 'lithium',
+  nickel: 'nickel',
+  cobalt: 'cobalt',
+  graphite: 'graphite',
+  manganese: 'manganese',
+  copper: 'copper',
+  ree: 'rare_earths',
+  'rare earths': 'rare_earths',
+  'rare earth elements': 'rare_earths',
+  rare_earths: 'rare_earths',
 };
-const REE_NAMES = /^(cerium|lanthanum|neodymium|praseodymium|dysprosium|terbium|europium|gadolinium|samarium|yttrium|scandium|holmium|erbium|thulium|ytterbium|lutetium|promethium|ree|rare earths?( elements| oxides)?)$/;
+const REE_NAMES =
+  /^(cerium|lanthanum|neodymium|praseodymium|dysprosium|terbium|europium|gadolinium|samarium|yttrium|scandium|holmium|erbium|thulium|ytterbium|lutetium|promethium|ree|rare earths?( elements| oxides)?)$/;
 
 /** "cobalt; copper; ree" -> commodities of COMMODITIES (rare-earth element names -> rare_earths). */
 export function mapBatteryMinerals(s: string): { commodities: string[]; unknown: string[] } {

@@ -5,8 +5,20 @@ import { clean, num, orNull, q, readInputTable } from './util.ts';
 
 export const NAATBATT_FILE = 'supply/naatbatt-2026-03-commercial.csv';
 const REQUIRED = [
-  'facility_id', 'company', 'facility_name', 'product_type', 'product', 'status', 'city', 'state', 'country',
-  'latitude', 'longitude', 'production_capacity_raw', 'production_units', 'supply_chain_segment',
+  'facility_id',
+  'company',
+  'facility_name',
+  'product_type',
+  'product',
+  'status',
+  'city',
+  'state',
+  'country',
+  'latitude',
+  'longitude',
+  'production_capacity_raw',
+  'production_units',
+  'supply_chain_segment',
 ];
 
 /** product type (+ segment, product) -> stage */

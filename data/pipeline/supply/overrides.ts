@@ -1,7 +1,5 @@
 /** Curated overrides (data/curated/facility-overrides.csv, FORMAT.md) applied to a merged layer. */
-import {
-  FACILITY_STATUSES, MINERAL_STATUSES, PLANT_STAGES, POINT_LAYER_IDS, type DetailRecord, type PointLayerId,
-} from '../../../src/data/atlas-format.ts';
+import { FACILITY_STATUSES, MINERAL_STATUSES, PLANT_STAGES, POINT_LAYER_IDS, type DetailRecord, type PointLayerId } from '../../../src/data/atlas-format.ts';
 import { SOURCES } from './sources.ts';
 import { clean, distKm, normalize, num, readTable, splitList } from './util.ts';
 
@@ -9,11 +7,7 @@ const REQUIRED = ['id', 'layer', 'match_name', 'match_lat', 'match_lon', 'match_
 const LIST_FIELDS = new Set(['commodities', 'owners', 'evModels']);
 const NUMBER_FIELDS = new Set(['capacityGwh', 'capexMusd', 'resourceKtLi']);
 
-export function applyOverrides(
-  records: DetailRecord[],
-  layer: PointLayerId,
-  overridesCsv: Buffer,
-): { records: DetailRecord[]; errors: string[] } {
+export function applyOverrides(records: DetailRecord[], layer: PointLayerId, overridesCsv: Buffer): { records: DetailRecord[]; errors: string[] } {
   const errors: string[] = [];
   const { rows, malformed } = readTable(SOURCES.curatedOverrides.id, overridesCsv, REQUIRED);
   for (const m of malformed) errors.push(`facility-overrides.csv row ${m.row}: ${m.reason}`);
@@ -76,8 +70,7 @@ export function applyOverrides(
         r.name = rawValue;
       };
     } else {
-      const allowed =
-        field === 'status' ? (layer === 'minerals' ? MINERAL_STATUSES : FACILITY_STATUSES) : field === 'stage' ? PLANT_STAGES : null;
+      const allowed = field === 'status' ? (layer === 'minerals' ? MINERAL_STATUSES : FACILITY_STATUSES) : field === 'stage' ? PLANT_STAGES : null;
       if (allowed && rawValue && !allowed.includes(rawValue as never)) {
         errors.push(`${where}: ${field} "${rawValue}" is not one of ${allowed.join(', ')}`);
         continue;

@@ -95,7 +95,14 @@ export function mergePhases<T extends CandidateRecord>(
     if ('capexMusd' in a) a.capexMusd = sumNullable(a.capexMusd, b.capexMusd);
     if ('owners' in a) a.owners = unionList(a.owners, b.owners);
     if ('products' in a) {
-      const p = unionList(String(a.products ?? '').split('; ').filter(Boolean), String(b.products ?? '').split('; ').filter(Boolean));
+      const p = unionList(
+        String(a.products ?? '')
+          .split('; ')
+          .filter(Boolean),
+        String(b.products ?? '')
+          .split('; ')
+          .filter(Boolean),
+      );
       a.products = p ? p.join('; ') : null;
     }
     if ('announced' in a) a.announced = earliest(a.announced, b.announced);

@@ -10,9 +10,7 @@ const REQUIRED = ['nra', 'name', 'scian', 'scian_desc', 'activity', 'latitude', 
 /** Makers of lead-acid (automotive / industrial) batteries, by name or activity text. */
 const LEAD_ACID = /clarios|enersys|\blth\b|johnson controls|exide|acumulador|plomo|c and d technologies|enerya|gonher/;
 
-export type RetcClass =
-  | { layer: PointLayerId; stage?: string; commodities?: string[]; vehicleClass?: string }
-  | { outOfScope: string };
+export type RetcClass = { layer: PointLayerId; stage?: string; commodities?: string[]; vehicleClass?: string } | { outOfScope: string };
 
 export function retcClassify(scian: string, name: string, activity: string): RetcClass {
   const text = normalize(`${name} ${activity}`);
@@ -129,9 +127,7 @@ export const retcAdapter: SourceAdapter = {
       rowsRead,
       records,
       quarantined,
-      ...(outCount
-        ? { outOfScope: { count: outCount, reason: [...outReasons].map(([r, n]) => `${n} ${r}`).join('; ') } }
-        : {}),
+      ...(outCount ? { outOfScope: { count: outCount, reason: [...outReasons].map(([r, n]) => `${n} ${r}`).join('; ') } } : {}),
     };
   },
 };

@@ -6,7 +6,7 @@
  */
 import { DataFilterExtension } from '@deck.gl/extensions';
 import type { LayerColumns, ColumnArray } from '../../data/atlas-data.ts';
-import { STATUS_STYLE, colorOf, type Rgba } from '../layer-styles.ts';
+import { STATUS_STYLE, type Rgba } from '../layer-styles.ts';
 
 /** One extension instance for every layer: deck.gl compares extensions by identity. */
 export const FILTER_EXTENSION = new DataFilterExtension({ filterSize: 1 });
@@ -67,10 +67,7 @@ export interface RowStyle {
   approximate: Uint8Array;
 }
 
-export function computeRowStyle(
-  data: LayerColumns,
-  styleOf: (row: number) => { fill: Rgba; line: Rgba; lineWidth: number; radius: number },
-): RowStyle {
+export function computeRowStyle(data: LayerColumns, styleOf: (row: number) => { fill: Rgba; line: Rgba; lineWidth: number; radius: number }): RowStyle {
   const n = data.rowCount;
   const style: RowStyle = {
     fill: new Uint8Array(n * 4),
@@ -140,4 +137,3 @@ export const FACILITY_STATUS_LEGEND_KEYS = ['operating', 'under_construction', '
 
 /** Approximate-location ring: drawn this many pixels outside the symbol, in this colour. */
 export const APPROXIMATE_RING = { gapPixels: 3.5, color: [33, 37, 41, 200] as Rgba, widthPixels: 1.25 } as const;
-

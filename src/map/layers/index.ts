@@ -39,4 +39,3 @@ export function layerOfDeckLayer(deckLayerId: string): LayerSpec | undefined {
 
 /** Every filter of every layer, with its layer: the store's filter keys and the link's `f.` parameters. */
 export const LAYER_FILTERS = LAYER_SPECS.flatMap((spec) => spec.filters.map((filter) => ({ ...filter, layer: spec })));
-

@@ -61,7 +61,12 @@ export function mineralStyle(data: LayerColumns, row: number): { fill: Rgba; lin
   };
 }
 
-const mineralData = perColumns((data) => binaryPoints(data, computeRowStyle(data, (row) => mineralStyle(data, row))));
+const mineralData = perColumns((data) =>
+  binaryPoints(
+    data,
+    computeRowStyle(data, (row) => mineralStyle(data, row)),
+  ),
+);
 
 export const mineralsLayer: PointLayerSpec = {
   kind: 'points',
