@@ -207,6 +207,54 @@ export interface LayerManifest {
   knownAttributes?: Record<Country, Record<string, number>>;
 }
 
+/**
+ * One row of the `states` auxiliary dataset (states.json: StateRecord[]): every US state + DC and every
+ * Mexican state, with the denominators of the per-capita and per-area measures.
+ */
+export interface StateRecord {
+  /** ISO 3166-2: 'US-CA', 'MX-CMX' */
+  code: string;
+  country: Country;
+  nameEn: string;
+  nameEs: string;
+  /** Census 2020 / INEGI Censo 2020 total population */
+  population: number;
+  /** area of the basemap's state polygon (Natural Earth 1:10m, inland water included), km² */
+  areaKm2: number;
+  /** light-duty battery-electric vehicles registered on 2023-12-31 (AFDC/Experian); null where not published (Mexico) */
+  bevRegistrations2023: number | null;
+  /** features per point dataset in the state, with no filter (the map recomputes them under filters) */
+  counts: Partial<Record<PointDatasetId, number>>;
+  /** figures published for the state by others (e.g. Mexican charger counts), shown beside the mapped count, never mixed in */
+  published: PublishedFigure[];
+  /** keys into AtlasManifest.sources (population, area, registrations, published figures) */
+  sourceIds: string[];
+}
+
+export interface PublishedFigure {
+  dataset: PointDatasetId;
+  value: number;
+  /** the unit as published, e.g. 'charging stations' */
+  unit: string;
+  /** YYYY-MM or YYYY-MM-DD */
+  asOf: string;
+  publisher: string;
+  sourceUrl: string;
+  /** the figure as quoted by the source */
+  quote: string;
+  /** reliability or ambiguity of the figure, when known */
+  note: string | null;
+}
+
+/**
+ * The `population` auxiliary dataset: population points (US county population-weighted centres, Mexican
+ * municipio centres) as population.columns.bin with columns position, country, state, population (number),
+ * precision ('approximate' for municipios created after 2015, placed at their parent's centre), plus
+ * population.details.json: { id, name }[] in the same row order.
+ */
+export const POPULATION_DATASET_ID = 'population';
+export const STATES_DATASET_ID = 'states';
+
 export interface AuxiliaryDatasetManifest {
   id: string;
   /** 'table': one JSON file of rows; 'points': columns.bin (+ optional JSON details) like a point dataset */

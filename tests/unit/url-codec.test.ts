@@ -6,7 +6,7 @@ function customState(): AtlasState {
   const state = defaultAtlasState();
   state.language = 'es';
   state.view = { center: [-99.1332, 19.4326], zoom: 6.25 };
-  state.layers = { chargers: true, minerals: false, 'battery-plants': true, 'assembly-plants': false, flows: true };
+  state.layers = { ...state.layers, chargers: true, minerals: false, 'battery-plants': true, 'assembly-plants': false, flows: true };
   state.countries = ['MX'];
   state.filters.chargerLevel = ['DC'];
   state.filters.chargerNetwork = ['Tesla', 'CFE Red de Carga'];
