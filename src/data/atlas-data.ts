@@ -1,5 +1,5 @@
 /** Loads the pipeline's output (see atlas-format.ts) from public/data/ relative to the page. */
-import type { AtlasManifest, ColumnSpec, DetailChunk, DetailRecord, FlowRecord, PointDatasetId } from './atlas-format.ts';
+import type { AtlasManifest, ColumnSpec, DetailChunk, DetailRecord, FlowRecord, PointDatasetId, StateRecord } from './atlas-format.ts';
 import { ATLAS_FORMAT_VERSION } from './atlas-format.ts';
 import { ColumnDecodeError, decodeColumnTable, type ColumnArray } from './column-codec.ts';
 
@@ -118,4 +118,11 @@ export async function fetchFlows(manifest: AtlasManifest): Promise<FlowRecord[]>
   const file = manifest.layers.flows?.files.flows;
   if (!file) return [];
   return (await (await fetchOk(file)).json()) as FlowRecord[];
+}
+
+/** states.json: the states auxiliary dataset. */
+export async function fetchStates(file: string): Promise<StateRecord[]> {
+  const records = (await (await fetchOk(file)).json()) as unknown;
+  if (!Array.isArray(records)) throw new DataUnavailableError(`${file}: not a list of states`);
+  return records as StateRecord[];
 }

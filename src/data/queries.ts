@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { AtlasManifest, PointDatasetId } from './atlas-format.ts';
-import { DataUnavailableError, fetchFlows, fetchLayerColumns, fetchLayerDetails, fetchManifest } from './atlas-data.ts';
+import { STATES_DATASET_ID, type AtlasManifest, type PointDatasetId } from './atlas-format.ts';
+import { DataUnavailableError, fetchFlows, fetchStates, fetchLayerColumns, fetchLayerDetails, fetchManifest } from './atlas-data.ts';
 
 /** A missing or incompatible file will not appear by retrying; a dropped connection may. */
 function retryOnce(failureCount: number, error: Error): boolean {
@@ -36,4 +36,16 @@ export function detailsQuery(manifest: AtlasManifest | undefined, dataset: Point
 export function useFlows(enabled = true) {
   const manifest = useManifest().data;
   return useQuery({ queryKey: ['flows'], queryFn: () => fetchFlows(manifest!), enabled: enabled && !!manifest, ...STATIC });
+}
+
+/** The states auxiliary dataset (population, area, registrations, published figures), or undefined when the build has none. */
+export function useStates() {
+  const manifest = useManifest().data;
+  const file = manifest?.auxiliary?.[STATES_DATASET_ID]?.files.data;
+  return useQuery({
+    queryKey: ['auxiliary', STATES_DATASET_ID, file],
+    queryFn: () => fetchStates(file!),
+    enabled: !!file,
+    ...STATIC,
+  });
 }

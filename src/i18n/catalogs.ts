@@ -3,6 +3,9 @@ import { categoriesCatalog } from './catalog-categories.ts';
 import { panelsCatalog } from './catalog-panels.ts';
 import { mapCatalog } from './catalog-map.ts';
 import { layersCatalog } from './catalog-layers.ts';
+import { analysisCatalog } from './catalog-analysis.ts';
+import { statsCatalog } from './catalog-stats.ts';
+import { tableCatalog } from './catalog-table.ts';
 
 /** Every area's string catalog. Each catalog's top-level keys must be unique across catalogs. */
 export const CATALOGS: Catalog<Record<string, unknown>>[] = [
@@ -10,4 +13,7 @@ export const CATALOGS: Catalog<Record<string, unknown>>[] = [
   panelsCatalog as Catalog<Record<string, unknown>>,
   mapCatalog as Catalog<Record<string, unknown>>,
   layersCatalog as unknown as Catalog<Record<string, unknown>>,
+  analysisCatalog as Catalog<Record<string, unknown>>,
+  statsCatalog as Catalog<Record<string, unknown>>,
+  tableCatalog as Catalog<Record<string, unknown>>,
 ];

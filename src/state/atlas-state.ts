@@ -1,4 +1,5 @@
 import type { Country } from '../data/atlas-format.ts';
+import type { StateMeasure } from '../analysis/state-measures.ts';
 import { LAYER_FILTERS, LAYER_SPECS, type LayerId } from '../map/layers/index.ts';
 
 export const LANGUAGES = ['en', 'es'] as const;
@@ -28,9 +29,18 @@ export interface AtlasState {
   layers: Record<LayerId, boolean>;
   countries: Country[];
   filters: AttributeFilters;
-  /** atlas id of the selected feature (see DetailRecord.id / FlowRecord.id) */
+  /** atlas id of the selected feature (see DetailRecord.id / FlowRecord.id), or 'states:<code>' for a state profile */
   selection: string | null;
+  /** the point layer whose features the state choropleth counts, or null (no choropleth) */
+  choropleth: LayerId | null;
+  /** the state measure shown by the choropleth, the statistics panel's state table and the profile */
+  measure: StateMeasure;
+  /** the side panel's tab */
+  panelTab: PanelTab;
 }
+
+export const PANEL_TABS = ['layers', 'stats', 'table'] as const;
+export type PanelTab = (typeof PANEL_TABS)[number];
 
 export const DEFAULT_VIEW: MapView = { center: [-100, 31], zoom: 3.3 };
 
@@ -46,6 +56,9 @@ export function defaultAtlasState(): AtlasState {
     countries: ['US', 'MX'],
     filters: defaultFilters(),
     selection: null,
+    choropleth: null,
+    measure: 'count',
+    panelTab: 'layers',
   };
 }
 

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { Country } from '../data/atlas-format.ts';
 import type { LayerId } from '../map/layers/index.ts';
-import { defaultAtlasState, defaultFilters, type AtlasState, type AttributeFilterKey, type Language, type MapView } from './atlas-state.ts';
+import { defaultAtlasState, defaultFilters, type AtlasState, type AttributeFilterKey, type Language, type MapView, type PanelTab } from './atlas-state.ts';
+import type { StateMeasure } from '../analysis/state-measures.ts';
 import type { UrlProblem } from './url-codec.ts';
 
 /** Transient interface state: never part of a link. */
@@ -22,6 +23,9 @@ export interface AtlasActions {
   setFilter(key: AttributeFilterKey, values: string[] | null): void;
   resetFilters(): void;
   select(featureId: string | null): void;
+  setChoropleth(layer: LayerId | null): void;
+  setMeasure(measure: StateMeasure): void;
+  setPanelTab(tab: PanelTab): void;
   setPanelOpen(open: boolean): void;
   replaceAtlasState(state: AtlasState, problems?: UrlProblem[]): void;
   dismissUrlProblems(): void;
@@ -47,6 +51,9 @@ export function createAtlasStore(initial: AtlasState = defaultAtlasState()) {
     setFilter: (key, values) => set((s) => ({ filters: { ...s.filters, [key]: values } })),
     resetFilters: () => set({ filters: defaultFilters() }),
     select: (selection) => set({ selection }),
+    setChoropleth: (choropleth) => set({ choropleth }),
+    setMeasure: (measure) => set({ measure }),
+    setPanelTab: (panelTab) => set({ panelTab, panelOpen: true }),
     setPanelOpen: (panelOpen) => set({ panelOpen }),
     replaceAtlasState: (state, problems = []) => set({ ...state, urlProblems: problems }),
     dismissUrlProblems: () => set({ urlProblems: [] }),
@@ -59,5 +66,15 @@ export type AtlasStoreHook = ReturnType<typeof createAtlasStore>;
 export const useAtlasStore: AtlasStoreHook = createAtlasStore();
 
 export function pickAtlasState(s: AtlasState): AtlasState {
-  return { language: s.language, view: s.view, layers: s.layers, countries: s.countries, filters: s.filters, selection: s.selection };
+  return {
+    language: s.language,
+    view: s.view,
+    layers: s.layers,
+    countries: s.countries,
+    filters: s.filters,
+    selection: s.selection,
+    choropleth: s.choropleth,
+    measure: s.measure,
+    panelTab: s.panelTab,
+  };
 }

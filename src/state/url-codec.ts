@@ -2,7 +2,7 @@
  * The one versioned codec between the atlas state and the URL fragment.
  *
  *   #v=1&lang=es&view=-99.1332,19.4326,5.00&layers=chargers,flows&country=MX
- *    &f.chargerLevel=DC,L2&f.state=MX-NLE&sel=chargers:afdc:1234
+ *    &f.chargerLevel=DC,L2&f.state=MX-NLE&sel=chargers:afdc:1234&choro=chargers&measure=per100k&tab=stats
  *
  * Rules: parameters equal to their default are omitted, list values are sorted, so one state has
  * one URL. Decoding never throws: each bad part falls back to its default and is reported in
@@ -10,8 +10,12 @@
  */
 import { COUNTRIES, type Country } from '../data/atlas-format.ts';
 import { FILTER_OPTIONS, filterLinkDomain } from '../filters/filter-options.ts';
-import { LAYER_IDS } from '../map/layers/index.ts';
-import { LANGUAGES, VIEW_LIMITS, defaultAtlasState, type AtlasState, type Language } from './atlas-state.ts';
+import { LAYER_IDS, POINT_LAYER_SPECS } from '../map/layers/index.ts';
+import { STATE_MEASURES, type StateMeasure } from '../analysis/state-measures.ts';
+import { LANGUAGES, PANEL_TABS, VIEW_LIMITS, defaultAtlasState, type AtlasState, type Language, type PanelTab } from './atlas-state.ts';
+
+/** Layers a state choropleth can count: the point layers. */
+const CHOROPLETH_LAYER_IDS: readonly string[] = POINT_LAYER_SPECS.map((spec) => spec.id);
 
 export const URL_CODEC_VERSION = 1;
 const MAX_FRAGMENT_LENGTH = 8000;
@@ -55,6 +59,9 @@ export function encodeAtlasState(state: AtlasState): string {
     if (values !== null && values !== undefined) params.set(`f.${key}`, [...new Set(values)].sort().join(',') || 'none');
   }
   if (state.selection) params.set('sel', state.selection);
+  if (state.choropleth) params.set('choro', state.choropleth);
+  if (state.measure !== defaults.measure) params.set('measure', state.measure);
+  if (state.panelTab !== defaults.panelTab) params.set('tab', state.panelTab);
   return `#${params.toString()}`;
 }
 
@@ -96,7 +103,7 @@ function decodeInto(state: AtlasState, problems: UrlProblem[], fragment: string)
 }
 
 function isKnownParam(key: string): boolean {
-  return ['v', 'lang', 'view', 'layers', 'country', 'sel'].includes(key) || (key.startsWith('f.') && FILTER_DOMAINS.has(key.slice(2)));
+  return ['v', 'lang', 'view', 'layers', 'country', 'sel', 'choro', 'measure', 'tab'].includes(key) || (key.startsWith('f.') && FILTER_DOMAINS.has(key.slice(2)));
 }
 
 /** Applies one parameter; returns false when it is unknown or invalid (the default stays). */
@@ -129,6 +136,18 @@ function applyParam(state: AtlasState, key: string, raw: string): boolean {
     case 'sel':
       if (!FEATURE_ID.test(raw)) return false;
       state.selection = raw;
+      return true;
+    case 'choro':
+      if (!CHOROPLETH_LAYER_IDS.includes(raw)) return false;
+      state.choropleth = raw;
+      return true;
+    case 'measure':
+      if (!(STATE_MEASURES as readonly string[]).includes(raw)) return false;
+      state.measure = raw as StateMeasure;
+      return true;
+    case 'tab':
+      if (!(PANEL_TABS as readonly string[]).includes(raw)) return false;
+      state.panelTab = raw as PanelTab;
       return true;
     default: {
       if (!key.startsWith('f.')) return false;

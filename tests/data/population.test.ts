@@ -15,11 +15,11 @@ import {
   buildPopulationDatasets,
   checkInegiSubtotals,
   compareWithCurated,
-  decodeBytes,
   parseCuratedStatePopulations,
   parseInegiMunicipios,
   parseUsBev,
   parseUsCounties,
+  readTextLines,
 } from '../../data/pipeline/population/index.ts';
 import type { PopulationDatasets } from '../../data/pipeline/population/index.ts';
 import { REAL_STATES, REPO, SHARED } from './helpers.ts';
@@ -54,21 +54,30 @@ const INEGI_FIXTURE =
     '"FUENTE: INEGI. Censo de Población y Vivienda 2020."', // 17
   ].join('\r\n') + '\r\n';
 
-describe('population: decoding', () => {
-  it('keeps valid UTF-8 and reads other bytes as latin-1', () => {
-    expect(decodeBytes(utf8('Querétaro, Peñón')).encoding).toBe('utf-8');
-    expect(decodeBytes(utf8('Querétaro, Peñón')).text).toBe('Querétaro, Peñón');
-    const l = decodeBytes(latin1('Querétaro, Peñón, Nochistlán de Mejía'));
-    expect(l.encoding).toBe('latin1');
-    expect(l.text).toBe('Querétaro, Peñón, Nochistlán de Mejía');
-    expect(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('x')])).text).toBe('x');
+describe('population: decoding (the shared reader, data/pipeline/io/csv.ts)', () => {
+  it('keeps valid UTF-8 (with or without BOM) and reads other bytes as windows-1252, with CRLF, LF and CR lines', () => {
+    expect(readTextLines(utf8('Querétaro, Peñón'), 't').encoding).toBe('utf-8');
+    expect(readTextLines(utf8('Querétaro, Peñón'), 't').lines).toEqual(['Querétaro, Peñón']);
+    const l = readTextLines(latin1('Querétaro, Peñón\r\nNochistlán de Mejía\rB\n'), 't');
+    expect(l.encoding).toBe('windows-1252');
+    expect(l.warning).toMatch(/windows-1252/);
+    expect(l.lines).toEqual(['Querétaro, Peñón', 'Nochistlán de Mejía', 'B']);
+    expect(readTextLines(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('x')]), 't').lines).toEqual(['x']);
+  });
+  it('decodes bytes 0x80-0x9F as windows-1252 (curly quotes, dashes), not as C1 control characters', () => {
+    // 0x93 0x94 = curly double quotes, 0x96 = en dash, 0x92 = right single quote
+    const bytes = Buffer.concat([latin1('" 09 002 ","'), Buffer.from([0x93]), latin1('Azcapotzalco'), Buffer.from([0x94, 0x20, 0x96, 0x20]), latin1('O'), Buffer.from([0x92]), latin1('Brien"')]);
+    expect(readTextLines(bytes, 't').lines[0]).toBe('" 09 002 ","\u201cAzcapotzalco\u201d \u2013 O\u2019Brien"');
+  });
+  it('rejects UTF-16 naming the file', () => {
+    expect(() => readTextLines(Buffer.from([0xff, 0xfe, 0x41, 0x00]), 'pop.csv')).toThrow(/pop\.csv: .*UTF-16/);
   });
 });
 
 describe('population: INEGI parser on a synthetic export', () => {
   const p = parseInegiMunicipios(latin1(INEGI_FIXTURE), 'fixture.csv');
   it('decodes latin-1 names and CRLF', () => {
-    expect(p.encoding).toBe('latin1');
+    expect(p.encoding).toBe('windows-1252');
     expect(p.municipios.map((m) => m.name)).toEqual(['Azcapotzalco', 'Venustiano Carranza (Peñón de los Baños)', 'Querétaro', 'Tequisquiapan']);
     expect(p.subtotals.map((s) => s.name)).toEqual(['Ciudad de México', 'Querétaro']);
   });
@@ -247,7 +256,7 @@ describe.skipIf(!HAS_POP)('population: real snapshots (../shared/data/population
 
   it('decodes the latin-1 INEGI names', () => {
     const f = d.report.files.find((x) => x.file.startsWith('mx-municipio'));
-    expect(f?.encoding).toBe('latin1');
+    expect(f?.encoding).toBe('windows-1252');
     expect(d.population.find((p) => p.id === 'population:MX:22014')?.name).toBe('Querétaro');
     expect(d.population.find((p) => p.id === 'population:MX:32034')?.name).toBe('Nochistlán de Mejía');
     expect(d.population.some((p) => p.name.includes('\uFFFD'))).toBe(false);
