@@ -1,7 +1,8 @@
 /**
  * The steps of the build, in order (data/pipeline/build.ts runs them and logs each one's duration):
  *   readBasemap -> planSources -> runAdapters -> checkBaseline -> locate -> merge -> applyOverrides ->
- *   reconcile -> buildFlows -> writeDatasets -> writeQuarantine -> writeManifest
+ *   reconcile -> buildFlows -> writeDatasets -> buildAuxiliary (data/pipeline/build-auxiliary.ts) -> writeQuarantine ->
+ *   writeManifest
  * Each step takes the build context plus a typed input and returns a typed output. Rows are accounted for in
  * the Ledger (sources, stats, quarantine), which the steps that read, reject or merge rows append to.
  */
@@ -100,7 +101,7 @@ function sourceContext(opts: BuildOptions): SourceContext {
 }
 
 /** The folder a source's relative inputs are read from. */
-function baseDirOf(origin: SourceEntry['origin'], opts: BuildOptions): string {
+export function baseDirOf(origin: SourceEntry['origin'], opts: BuildOptions): string {
   if (origin === 'curated') return opts.curatedDir;
   if (origin === 'live') {
     if (!opts.liveDir) throw new BuildFailure('internal: a live source was planned with live data disabled');
@@ -587,7 +588,7 @@ export function writeDatasets(ctx: BuildContext, input: { layerRecords: LayerRec
   return { layers };
 }
 
-function writeOutput(outDir: string, name: string, data: Buffer | string): number {
+export function writeOutput(outDir: string, name: string, data: Buffer | string): number {
   writeFileSync(join(outDir, name), data);
   return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
 }
@@ -615,7 +616,7 @@ function chunkDetails(layer: PointLayerId, records: DetailRecord[]) {
 }
 
 /** Files an earlier build wrote (possibly under other names, e.g. before details were chunked). */
-const OUTPUT_FILE = /^(manifest\.json|quarantine\.json|flows\.json|[a-z-]+\.columns\.bin|[a-z-]+\.details(-\d+)?\.json)$/;
+const OUTPUT_FILE = /^(manifest\.json|quarantine\.json|flows\.json|states\.json|[a-z-]+\.columns\.bin|[a-z-]+\.details(-\d+)?\.json)$/;
 
 function removePreviousOutputs(outDir: string): void {
   for (const name of readdirSync(outDir)) if (OUTPUT_FILE.test(name)) rmSync(join(outDir, name));
@@ -638,7 +639,7 @@ export function writeQuarantine(ctx: BuildContext, ledger: Ledger): { quarantine
 
 export function writeManifest(
   ctx: BuildContext,
-  input: { layers: Record<LayerId, LayerManifest>; bySource: Record<string, number> },
+  input: { layers: Record<LayerId, LayerManifest>; bySource: Record<string, number>; auxiliary?: AtlasManifest['auxiliary'] },
   ledger: Ledger,
 ): { manifest: AtlasManifest } {
   const { sources } = ledger;
@@ -648,6 +649,7 @@ export function writeManifest(
     generatedAt: new Date().toISOString(),
     mode: anyLive ? 'live' : ctx.snapshotDirExists ? 'snapshot' : 'curated-only',
     layers: input.layers,
+    ...(input.auxiliary ? { auxiliary: input.auxiliary } : {}),
     sources: Object.fromEntries(Object.entries(sources).sort(([a], [b]) => (a < b ? -1 : 1))),
     quarantine: { total: ledger.quarantine.length, bySource: input.bySource, file: QUARANTINE_FILE },
     warnings: ctx.warnings,

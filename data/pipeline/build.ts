@@ -1,8 +1,8 @@
 /**
  * The build, as a sequence of named steps (data/pipeline/build-steps.ts) around one source registry
  * (data/pipeline/sources/): read the basemap, plan and run every registered source's adapter, validate and
- * locate records, merge per dataset, apply curated overrides, build flows, and write the dataset files,
- * quarantine report and manifest. The log prints each step's name and duration.
+ * locate records, merge per dataset, apply curated overrides, build flows, write the dataset files, build the
+ * auxiliary datasets (states table, population points), and write the quarantine report and manifest. The log prints each step's name and duration.
  */
 import { existsSync } from 'node:fs';
 import type { AtlasManifest } from '../../src/data/atlas-format.ts';
@@ -24,6 +24,7 @@ import {
   type Ledger,
   type SourceStats,
 } from './build-steps.ts';
+import { buildAuxiliary } from './build-auxiliary.ts';
 import { defaultRegistry } from './sources/default-sources.ts';
 import { SourceRegistryError } from './sources/registry.ts';
 import { defaultSupply } from './supply-bridge.ts';
@@ -43,6 +44,7 @@ export const BUILD_STEPS = [
   'reconcile',
   'buildFlows',
   'writeDatasets',
+  'buildAuxiliary',
   'writeQuarantine',
   'writeManifest',
 ] as const;
@@ -98,7 +100,8 @@ export async function buildAtlas(opts: BuildOptions): Promise<BuildResult> {
   const { layerRecords } = step('reconcile', () => reconcile(ctx, { layerRecords: overridden.layerRecords, parsed, locatedBySource }, ledger));
   const { flows } = step('buildFlows', () => buildFlows(ctx, { layerRecords, states }, ledger));
   const { layers } = step('writeDatasets', () => writeDatasets(ctx, { layerRecords, flows }, ledger));
+  const { auxiliary } = step('buildAuxiliary', () => buildAuxiliary(ctx, { layerRecords, layers }, ledger));
   const { quarantinePath, bySource } = step('writeQuarantine', () => writeQuarantine(ctx, ledger));
-  const { manifest } = step('writeManifest', () => writeManifest(ctx, { layers, bySource }, ledger));
+  const { manifest } = step('writeManifest', () => writeManifest(ctx, { layers, bySource, auxiliary }, ledger));
   return { manifest, stats: ledger.stats, outDir: opts.outDir, quarantinePath, shrunk, steps };
 }

@@ -6,6 +6,7 @@ import { ATLAS_FORMAT_VERSION } from '../../src/data/atlas-format.ts';
 import { BuildFailure, buildAtlas, type BuildOptions, type BuildResult } from './build.ts';
 import { TruncationError, writeBaseline } from './baseline.ts';
 import { exportGeojson } from './output/export-geojson.ts';
+import { exportStatesCsv, hasStatesTable } from './output/export-states.ts';
 import { fetchLive } from './live/live-sources.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -51,6 +52,22 @@ export function printSummary(r: BuildResult, ms: number) {
     console.log(
       `${pad(l.id, 18)}${pad(l.count, 8, true)}${pad(l.countByCountry.US, 8, true)}${pad(l.countByCountry.MX, 8, true)}  US ${l.coverage.US.level}, MX ${l.coverage.MX.level}`,
     );
+  }
+  for (const a of Object.values(m.auxiliary ?? {})) {
+    console.log(`${pad(a.id, 18)}${pad(a.count, 8, true)}  auxiliary ${a.kind}: ${Object.keys(a.files.bytes).join(', ')}`);
+  }
+  const auxSources = [...new Set(Object.values(m.auxiliary ?? {}).flatMap((a) => a.sourceIds))];
+  if (auxSources.length) {
+    console.log(
+      `\n${pad('auxiliary source', 30)}${pad('origin', 9)}${pad('read', 8, true)}${pad('kept', 8, true)}${pad('out-scope', 10, true)}${pad('quarant.', 9, true)}  notes`,
+    );
+    for (const id of auxSources) {
+      const s = m.sources[id];
+      if (!s) continue;
+      console.log(
+        `${pad(id, 30)}${pad(s.origin, 9)}${pad(s.rowsRead, 8, true)}${pad(s.recordsKept, 8, true)}${pad(s.rowsOutOfScope ?? 0, 10, true)}${pad(s.rowsQuarantined, 9, true)}  ${s.missing ? `MISSING: ${s.missingReason ?? ''}` : ''}`,
+      );
+    }
   }
   console.log(`\nQuarantined: ${m.quarantine.total} rows -> ${r.quarantinePath}`);
   if (m.warnings.length) {
@@ -99,9 +116,11 @@ async function main(argv: string[]) {
       const dir = argv[1];
       if (!dir) throw new BuildFailure('usage: npm run data:export -- <dir>');
       const o = defaultOptions();
-      if (!existsSync(join(o.outDir, 'manifest.json'))) await build();
+      if (!existsSync(join(o.outDir, 'manifest.json')) || !hasStatesTable(o.outDir)) await build();
       const written = exportGeojson(o.outDir, resolve(process.cwd(), dir));
       for (const w of written) console.log(`  ${w.file}: ${w.features} features`);
+      const st = exportStatesCsv(o.outDir, resolve(process.cwd(), dir));
+      console.log(`  ${st.file}: ${st.rows} states`);
     } else if (cmd === 'baseline') {
       const r = await build();
       const p = defaultOptions().baselinePath!;

@@ -66,7 +66,15 @@ describe('population: decoding (the shared reader, data/pipeline/io/csv.ts)', ()
   });
   it('decodes bytes 0x80-0x9F as windows-1252 (curly quotes, dashes), not as C1 control characters', () => {
     // 0x93 0x94 = curly double quotes, 0x96 = en dash, 0x92 = right single quote
-    const bytes = Buffer.concat([latin1('" 09 002 ","'), Buffer.from([0x93]), latin1('Azcapotzalco'), Buffer.from([0x94, 0x20, 0x96, 0x20]), latin1('O'), Buffer.from([0x92]), latin1('Brien"')]);
+    const bytes = Buffer.concat([
+      latin1('" 09 002 ","'),
+      Buffer.from([0x93]),
+      latin1('Azcapotzalco'),
+      Buffer.from([0x94, 0x20, 0x96, 0x20]),
+      latin1('O'),
+      Buffer.from([0x92]),
+      latin1('Brien"'),
+    ]);
     expect(readTextLines(bytes, 't').lines[0]).toBe('" 09 002 ","\u201cAzcapotzalco\u201d \u2013 O\u2019Brien"');
   });
   it('rejects UTF-16 naming the file', () => {

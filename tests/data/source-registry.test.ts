@@ -39,11 +39,18 @@ describe('source registry', () => {
       'curated-flows',
       'jv-ownership-links',
       'curated-overrides',
+      'census-2020-cenpop',
+      'inegi-censo-2020',
+      'inegi-mg-2015',
+      'afdc-bev-2023',
+      'curated-state-populations',
+      'mx-state-charger-figures',
     ])
       expect(ids).toContain(id);
     for (const e of r.all()) {
       expect(e.datasets.length, e.id).toBeGreaterThan(0);
-      expect(['records', 'flows', 'overrides']).toContain(e.role);
+      expect(['records', 'flows', 'overrides', 'auxiliary']).toContain(e.role);
+      if (e.role === 'auxiliary') for (const d of e.datasets) expect(['states', 'population']).toContain(d);
       expect(e.meta.title, e.id).not.toBe('');
     }
     // run order: live, charger snapshots, supply, curated
@@ -63,6 +70,10 @@ describe('source registry', () => {
     expect(() => new SourceRegistry([{ ...ok, adapter: undefined }])).toThrow(/without an adapter/);
     expect(() => new SourceRegistry([{ ...ok, adapter: adapter('y') }])).toThrow(/adapter of "y"/);
     expect(() => new SourceRegistry([ok, ok])).toThrow(/registered twice/);
+    const aux: SourceEntry = { id: 'a', origin: 'snapshot', role: 'auxiliary', datasets: ['states'], meta, input: 'a.csv' };
+    expect(() => new SourceRegistry([aux])).not.toThrow();
+    expect(() => new SourceRegistry([{ ...aux, datasets: ['chargers'] }])).toThrow(/auxiliary source feeds auxiliary datasets/);
+    expect(() => new SourceRegistry([{ ...ok, datasets: ['states'] }])).toThrow(/unknown dataset "states"/);
   });
 
   it('the build runs named steps and fails clearly when a source yields a dataset it does not declare', async () => {
@@ -83,6 +94,15 @@ describe('source registry', () => {
     expect(r.steps.map((s) => s.name)).toEqual([...BUILD_STEPS]);
     expect(logs.filter((l) => /^ {2}step \w+ +\d+ ms$/.test(l))).toHaveLength(BUILD_STEPS.length);
     expect(r.manifest.sources.x).toMatchObject({ rowsRead: 1, origin: 'curated' });
+    // the fixture basemap has no 51 + 32 state polygons: no state table, and a warning says so
+    expect(r.manifest.auxiliary).toBeUndefined();
+    expect(r.manifest.warnings.map((w) => w.code)).toContain('auxiliary-missing');
+    // the auxiliary step's sources are registered like the others: one missing is an unknown source
+    const noAux = new SourceRegistry([
+      { id: 'x', origin: 'curated', role: 'records', datasets: ['minerals'], meta, adapter: adapter('x') },
+      ...flowsAndOverrides.filter((e) => e.id !== 'census-2020-cenpop'),
+    ]);
+    await expect(buildAtlas({ ...base, outDir: join(tmp, 'no-aux'), sources: noAux })).rejects.toThrow(/unknown source "census-2020-cenpop"/);
     const liar = new SourceRegistry([
       { id: 'x', origin: 'curated', role: 'records', datasets: ['minerals'], meta, adapter: adapter('x', 'chargers') },
       ...flowsAndOverrides,

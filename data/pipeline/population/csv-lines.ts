@@ -1,7 +1,26 @@
 /** Line-by-line CSV: each physical line is parsed on its own (these files have no quoted newlines), so every
  *  record keeps its exact line number and a broken line cannot swallow the lines after it. */
 import Papa from 'papaparse';
+import { readCsvText } from '../io/csv.ts';
+import type { TextEncodingName } from '../io/read-input.ts';
 import type { QuarantinedRow } from './types.ts';
+
+export interface TextLines {
+  /** physical lines (CRLF, LF or CR), line i is line number i + 1 */
+  lines: string[];
+  encoding: TextEncodingName;
+  /** set when the bytes were not UTF-8 (decoded as windows-1252) */
+  warning: string | null;
+}
+
+/** Decodes an input with the pipeline's one reader (data/pipeline/io/csv.ts: UTF-8 with or without BOM, else
+ *  windows-1252; UTF-16 or NUL bytes throw InputEncodingError naming the file) and splits it into physical lines. */
+export function readTextLines(bytes: Uint8Array, file: string): TextLines {
+  const { text, encoding, warning } = readCsvText(bytes, file);
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return { lines, encoding, warning };
+}
 
 export interface CsvLine {
   /** 1-based physical line number */

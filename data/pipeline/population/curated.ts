@@ -1,8 +1,7 @@
 /** data/curated/state-populations.csv: the committed per-state aggregate (Census 2020 / INEGI 2020).
  *  It is the single source of truth for state populations: the snapshot sums are checked against it. */
 import { readFileSync } from 'node:fs';
-import { parseCount, parseCsvLines } from './csv-lines.ts';
-import { decodeBytes, splitLines } from './decode.ts';
+import { parseCount, parseCsvLines, readTextLines } from './csv-lines.ts';
 import type { CuratedMismatch } from './types.ts';
 
 export const CURATED_FILE = 'state-populations.csv';
@@ -18,7 +17,7 @@ export interface CuratedStatePopulation {
 }
 
 export function parseCuratedStatePopulations(bytes: Uint8Array, file = CURATED_FILE): CuratedStatePopulation[] {
-  const lines = parseCsvLines(splitLines(decodeBytes(bytes).text));
+  const lines = parseCsvLines(readTextLines(bytes, file).lines);
   const head = lines[0]?.fields.map((f) => f.trim()) ?? [];
   const need = ['state_code', 'name', 'country', 'population', 'census', 'source_url', 'as_of'];
   for (const c of need) if (!head.includes(c)) throw new Error(`${file}: column ${c} is missing`);

@@ -19,7 +19,7 @@ import { US_BEV_FILE, US_COUNTY_FILE, parseUsBev, parseUsCounties } from './us-c
 import type { FileReport, PlacedByParent, PopulationDatasets, PopulationPoint, PopulationReport, PopulationSource, StateRow } from './types.ts';
 
 export type * from './types.ts';
-export { decodeBytes } from './decode.ts';
+export { readTextLines } from './csv-lines.ts';
 export { parseInegiMunicipios, checkInegiSubtotals } from './inegi.ts';
 export { parseUsCounties, parseUsBev } from './us-census.ts';
 export { parseCuratedStatePopulations, compareWithCurated } from './curated.ts';
@@ -29,8 +29,9 @@ export const MX_TOPOJSON_FILE = 'mx-states-municipios-2015.topojson.gz';
 export const POPULATION_FILES = [US_COUNTY_FILE, US_BEV_FILE, INEGI_FILE, MX_TOPOJSON_FILE] as const;
 
 export interface BuildPopulationOptions {
-  /** the snapshot root (../shared/data, files under population/) or the population/ folder itself */
-  snapshotDir: string;
+  /** the snapshot root (../shared/data, files under population/) or the population/ folder itself;
+   *  null: do not read snapshots (curated-only mode, as when the folder holds none of the files) */
+  snapshotDir: string | null;
   /** public/basemap/states.geojson (features with properties code, country, name_en, name_es) */
   basemapStatesGeoJsonPath: string;
   /** data/curated (holds state-populations.csv) */
@@ -126,7 +127,7 @@ export function buildPopulationDatasets(opts: BuildPopulationOptions): Populatio
   const t0 = performance.now();
   const log = opts.log ?? (() => {});
   const strict = opts.strict ?? true;
-  const dir = resolvePopulationDir(opts.snapshotDir);
+  const dir = opts.snapshotDir === null ? null : resolvePopulationDir(opts.snapshotDir);
 
   const basemap = basemapStates(JSON.parse(readFileSync(opts.basemapStatesGeoJsonPath, 'utf8')) as FeatureCollection);
   const atlasStates = [...basemap.values()].filter((s) => s.country === 'US' || s.country === 'MX');
@@ -136,7 +137,7 @@ export function buildPopulationDatasets(opts: BuildPopulationOptions): Populatio
 
   const curatedPath = join(opts.curatedDir, CURATED_FILE);
   const curated = readCuratedStatePopulations(curatedPath);
-  const present = POPULATION_FILES.filter((f) => existsSync(join(dir, f)));
+  const present = dir === null ? [] : POPULATION_FILES.filter((f) => existsSync(join(dir, f)));
 
   const report: PopulationReport = {
     mode: 'snapshot',
@@ -166,7 +167,9 @@ export function buildPopulationDatasets(opts: BuildPopulationOptions): Populatio
 
   if (present.length === 0) {
     report.mode = 'curated-only';
-    report.warnings.push(`no population snapshots in ${dir}: states from ${CURATED_FILE}, no population points, no BEV registrations`);
+    report.warnings.push(
+      `${dir === null ? 'population snapshots not read' : `no population snapshots in ${dir}`}: states from ${CURATED_FILE}, no population points, no BEV registrations`,
+    );
     log(report.warnings[0]!);
     const byCode = new Map(curated.map((r) => [r.code, r.population]));
     const states = atlasStates.map((s) => stateRow(s, byCode.get(s.code), null, ['curated-state-populations', 'natural-earth-admin1']));
@@ -175,7 +178,7 @@ export function buildPopulationDatasets(opts: BuildPopulationOptions): Populatio
     report.elapsedMs = Math.round(performance.now() - t0);
     return { states: sortStates(states), population: [], sources: pickSources(['curated-state-populations', 'natural-earth-admin1']), report };
   }
-  if (present.length < POPULATION_FILES.length) {
+  if (dir === null || present.length < POPULATION_FILES.length) {
     const missing = POPULATION_FILES.filter((f) => !present.includes(f));
     throw new Error(`population snapshots incomplete in ${dir}: missing ${missing.join(', ')} (all four files or none)`);
   }

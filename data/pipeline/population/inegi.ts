@@ -2,8 +2,8 @@
  *  a preamble, a header row, a national total row, one subtotal row per state ("=CONCATENAR(0,01) ",
  *  "=CONCATENAR( ,10) "), municipio rows keyed " 01 001 ", blank lines and a "FUENTE: ..." footer.
  *  Every line is classified; nothing is dropped without being counted or quarantined. */
-import { parseCount, parseCsvLines, quarantine } from './csv-lines.ts';
-import { decodeBytes, splitLines } from './decode.ts';
+import type { TextEncodingName } from '../io/read-input.ts';
+import { parseCount, parseCsvLines, quarantine, readTextLines } from './csv-lines.ts';
 import { MX_INEGI_TO_ISO } from './codes.ts';
 import type { QuarantinedRow, SubtotalCheck } from './types.ts';
 
@@ -29,7 +29,7 @@ export interface InegiSubtotal {
 }
 
 export interface ParsedInegi {
-  encoding: 'utf-8' | 'latin1';
+  encoding: TextEncodingName;
   linesRead: number;
   rowsRead: number;
   preambleRows: number;
@@ -53,8 +53,8 @@ function isHeader(f: string[]): boolean {
 }
 
 export function parseInegiMunicipios(bytes: Uint8Array, file = INEGI_FILE): ParsedInegi {
-  const { text, encoding } = decodeBytes(bytes);
-  const lines = parseCsvLines(splitLines(text));
+  const { lines: text, encoding } = readTextLines(bytes, file);
+  const lines = parseCsvLines(text);
   const out: ParsedInegi = {
     encoding,
     linesRead: lines.length,

@@ -1,4 +1,5 @@
 /** Types of the population module's output (states and population points datasets, build report). */
+import type { TextEncodingName } from '../io/read-input.ts';
 
 export type PopulationCountry = 'US' | 'MX';
 
@@ -82,7 +83,8 @@ export interface CuratedMismatch {
 
 export interface FileReport {
   file: string;
-  encoding: 'utf-8' | 'latin1';
+  /** as read by the shared reader (data/pipeline/io/csv.ts): UTF-8, else windows-1252 */
+  encoding: TextEncodingName;
   /** physical lines read, all kinds (preamble, header, data, subtotal, blank, footer) */
   linesRead: number;
   /** data rows (everything after the header that is not blank) */

@@ -1,6 +1,6 @@
 /** US inputs: Census 2020 county centres of population (CenPop2020_Mean_CO) and AFDC/Experian BEV registrations by state. */
-import { parseCoord, parseCount, parseCsvLines, quarantine } from './csv-lines.ts';
-import { decodeBytes, splitLines } from './decode.ts';
+import type { TextEncodingName } from '../io/read-input.ts';
+import { parseCoord, parseCount, parseCsvLines, quarantine, readTextLines } from './csv-lines.ts';
 import { US_FIPS_OUTSIDE_ATLAS, US_FIPS_TO_ISO, usIsoFromUsps } from './codes.ts';
 import type { QuarantinedRow } from './types.ts';
 
@@ -22,7 +22,7 @@ export interface UsCounty {
 }
 
 export interface ParsedUsCounties {
-  encoding: 'utf-8' | 'latin1';
+  encoding: TextEncodingName;
   linesRead: number;
   rowsRead: number;
   counties: UsCounty[];
@@ -47,8 +47,8 @@ function headerIndex(fields: string[], columns: readonly string[], file: string)
 }
 
 export function parseUsCounties(bytes: Uint8Array, file = US_COUNTY_FILE): ParsedUsCounties {
-  const { text, encoding } = decodeBytes(bytes);
-  const lines = parseCsvLines(splitLines(text));
+  const { lines: text, encoding } = readTextLines(bytes, file);
+  const lines = parseCsvLines(text);
   const head = lines[0];
   if (!head || head.error) throw new Error(`${file}: empty file or unreadable header`);
   const col = headerIndex(head.fields, COUNTY_COLUMNS, file);
@@ -106,7 +106,7 @@ export function parseUsCounties(bytes: Uint8Array, file = US_COUNTY_FILE): Parse
 }
 
 export interface ParsedUsBev {
-  encoding: 'utf-8' | 'latin1';
+  encoding: TextEncodingName;
   linesRead: number;
   rowsRead: number;
   byState: Map<string, number>;
@@ -114,8 +114,8 @@ export interface ParsedUsBev {
 }
 
 export function parseUsBev(bytes: Uint8Array, file = US_BEV_FILE): ParsedUsBev {
-  const { text, encoding } = decodeBytes(bytes);
-  const lines = parseCsvLines(splitLines(text));
+  const { lines: text, encoding } = readTextLines(bytes, file);
+  const lines = parseCsvLines(text);
   const head = lines[0];
   if (!head || head.error) throw new Error(`${file}: empty file or unreadable header`);
   const col = headerIndex(head.fields, ['usps', 'bev_registrations_2023'], file);

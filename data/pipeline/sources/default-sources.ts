@@ -8,9 +8,14 @@ import type { LayerId } from '../../../src/data/atlas-format.ts';
 import type { SourceAdapter } from '../adapter-types.ts';
 import { CHARGER_SOURCE_META, chargerSnapshotAdapters } from '../chargers/index.ts';
 import { liveSourceEntries } from '../live/live-sources.ts';
+import { MX_TOPOJSON_FILE, POPULATION_SOURCES } from '../population/index.ts';
+import { CURATED_FILE as STATE_POPULATIONS_FILE } from '../population/curated.ts';
+import { INEGI_FILE } from '../population/inegi.ts';
+import { MX_STATE_FIGURES_ID, MX_STATE_FIGURES_INPUT, MX_STATE_FIGURES_META } from '../population/published-figures.ts';
+import { US_BEV_FILE, US_COUNTY_FILE } from '../population/us-census.ts';
 import { FLOWS_CURATED_INPUT, JV_SNAPSHOT_INPUT, OVERRIDES_CURATED_INPUT, supplyAdapters } from '../supply/index.ts';
 import { SOURCES, type SourceMeta } from '../supply/sources.ts';
-import { SourceRegistry, SourceRegistryError, type SourceEntry, type SourceMetadata } from './registry.ts';
+import { SourceRegistry, SourceRegistryError, type SourceDatasetId, type SourceEntry, type SourceMetadata, type SourceOrigin } from './registry.ts';
 
 const metaOf = (m: SourceMeta): SourceMetadata => ({ title: m.title, publisher: m.publisher, url: m.url, licence: m.licence, asOf: m.asOf });
 
@@ -67,7 +72,46 @@ function flowAndOverrideEntries(): SourceEntry[] {
   ];
 }
 
+/**
+ * Inputs of the auxiliary datasets (states.json, population points), read by the buildAuxiliary step: the
+ * population module's sources (data/pipeline/population/index.ts, POPULATION_SOURCES) and the published Mexican
+ * per-state charger figures. Origin, datasets and input per source id; a population source missing here is an error.
+ */
+const AUXILIARY_INPUTS: Record<string, { origin: SourceOrigin; datasets: SourceDatasetId[]; input?: string }> = {
+  'census-2020-cenpop': { origin: 'snapshot', datasets: ['states', 'population'], input: `population/${US_COUNTY_FILE}` },
+  'inegi-censo-2020': { origin: 'snapshot', datasets: ['states', 'population'], input: `population/${INEGI_FILE}` },
+  'inegi-mg-2015': { origin: 'snapshot', datasets: ['population'], input: `population/${MX_TOPOJSON_FILE}` },
+  'afdc-bev-2023': { origin: 'snapshot', datasets: ['states'], input: `population/${US_BEV_FILE}` },
+  'curated-state-populations': { origin: 'curated', datasets: ['states'], input: STATE_POPULATIONS_FILE },
+  // the committed basemap (public/basemap/states.geojson; the build's basemapPath): state polygons and areas
+  'natural-earth-admin1': { origin: 'curated', datasets: ['states'] },
+  // the parents of the 13 municipios created after 2015: a table in data/pipeline/population/new-municipios.ts
+  'inegi-ageeml': { origin: 'curated', datasets: ['population'] },
+};
+
+function auxiliaryEntries(): SourceEntry[] {
+  const population = Object.values(POPULATION_SOURCES).map((m): SourceEntry => {
+    const where = AUXILIARY_INPUTS[m.id];
+    if (!where) throw new SourceRegistryError(`population source "${m.id}" has no origin/datasets in AUXILIARY_INPUTS (data/pipeline/sources/default-sources.ts)`);
+    return {
+      id: m.id,
+      role: 'auxiliary',
+      ...where,
+      meta: { title: m.title, publisher: m.publisher, url: m.url, licence: m.license, asOf: m.asOf },
+    };
+  });
+  const figures: SourceEntry = {
+    id: MX_STATE_FIGURES_ID,
+    origin: 'snapshot',
+    role: 'auxiliary',
+    datasets: ['states'],
+    meta: { ...MX_STATE_FIGURES_META },
+    input: MX_STATE_FIGURES_INPUT,
+  };
+  return [...population, figures];
+}
+
 /** The registry of every source the atlas knows, in run order. */
 export function defaultRegistry(): SourceRegistry {
-  return new SourceRegistry([...liveSourceEntries(), ...chargerEntries(), ...supplyEntries(), ...flowAndOverrideEntries()]);
+  return new SourceRegistry([...liveSourceEntries(), ...chargerEntries(), ...supplyEntries(), ...flowAndOverrideEntries(), ...auxiliaryEntries()]);
 }

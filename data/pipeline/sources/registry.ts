@@ -5,13 +5,19 @@
  * about a source it could not read. An unknown source id, a source without a role or dataset, or a records
  * source without an adapter is an error (SourceRegistryError), never a silent default.
  */
-import { POINT_LAYER_IDS, LAYER_IDS, type LayerId, type SourceInfo } from '../../../src/data/atlas-format.ts';
+import { POINT_LAYER_IDS, LAYER_IDS, POPULATION_DATASET_ID, STATES_DATASET_ID, type LayerId, type SourceInfo } from '../../../src/data/atlas-format.ts';
 import type { SourceAdapter } from '../adapter-types.ts';
 
 export type SourceOrigin = SourceInfo['origin'];
-/** 'records': an adapter yields point records; 'flows': rows read by the flow builder; 'overrides': curated corrections */
-export type SourceRole = 'records' | 'flows' | 'overrides';
-export const SOURCE_ROLES: readonly SourceRole[] = ['records', 'flows', 'overrides'];
+/** 'records': an adapter yields point records; 'flows': rows read by the flow builder; 'overrides': curated corrections;
+ *  'auxiliary': inputs of the auxiliary datasets (state table, population points; see the buildAuxiliary step) */
+export type SourceRole = 'records' | 'flows' | 'overrides' | 'auxiliary';
+export const SOURCE_ROLES: readonly SourceRole[] = ['records', 'flows', 'overrides', 'auxiliary'];
+/** Datasets listed in the manifest's `auxiliary` section (atlas-format.ts), fed by 'auxiliary' sources only. */
+export const AUXILIARY_DATASET_IDS = [STATES_DATASET_ID, POPULATION_DATASET_ID] as const;
+export type AuxiliaryDatasetId = (typeof AUXILIARY_DATASET_IDS)[number];
+/** Any dataset a source can feed: a main dataset (LayerId) or an auxiliary one. */
+export type SourceDatasetId = LayerId | AuxiliaryDatasetId;
 const ORIGINS: readonly SourceOrigin[] = ['snapshot', 'live', 'curated'];
 
 /** What the manifest says about a source besides its counts. */
@@ -35,15 +41,17 @@ export interface SourceEntry {
   id: string;
   origin: SourceOrigin;
   role: SourceRole;
-  /** datasets (pipeline outputs) the source feeds; a records source may only yield records of these */
-  datasets: readonly LayerId[];
+  /** datasets (pipeline outputs) the source feeds; a records source may only yield records of these; an
+   *  auxiliary source feeds auxiliary datasets (AUXILIARY_DATASET_IDS) only */
+  datasets: readonly SourceDatasetId[];
   meta: SourceMetadata;
   /**
    * Records sources: the adapter, or (live sources) a function that builds it from what is cached and returns
    * null when nothing is cached (the source is then not planned at all, not "missing").
    */
   adapter?: SourceAdapter | ((ctx: SourceContext) => SourceAdapter | null);
-  /** flows/overrides sources: their input, relative to the folder of their origin */
+  /** flows/overrides/auxiliary sources: their input, relative to the folder of their origin (an auxiliary source
+   *  without input is read from the build options, e.g. the basemap, or is a table in the pipeline's code) */
   input?: string;
   /** live sources: snapshot source ids this one replaces when it is available */
   replaces?: readonly string[];
@@ -74,6 +82,11 @@ export class SourceRegistry {
       throw new SourceRegistryError(`${where} has no valid role (got ${JSON.stringify(entry.role)}; expected ${SOURCE_ROLES.join(' | ')})`);
     if (!Array.isArray(entry.datasets) || entry.datasets.length === 0) throw new SourceRegistryError(`${where} declares no dataset`);
     for (const d of entry.datasets) {
+      if (entry.role === 'auxiliary') {
+        if (!(AUXILIARY_DATASET_IDS as readonly string[]).includes(d))
+          throw new SourceRegistryError(`${where}: an auxiliary source feeds auxiliary datasets (${AUXILIARY_DATASET_IDS.join(', ')}), not "${d}"`);
+        continue;
+      }
       if (!(LAYER_IDS as readonly string[]).includes(d)) throw new SourceRegistryError(`${where} declares unknown dataset "${d}" (expected ${LAYER_IDS.join(', ')})`);
       if (entry.role === 'records' && !(POINT_LAYER_IDS as readonly string[]).includes(d))
         throw new SourceRegistryError(`${where}: a records source feeds point datasets, not "${d}"`);
@@ -120,6 +133,7 @@ export class SourceRegistry {
 
   /** A registry without the records sources of these datasets (e.g. a charger-only build drops the supply adapters). */
   withoutRecordsOf(datasets: readonly LayerId[]): SourceRegistry {
-    return new SourceRegistry(this.all().filter((e) => e.role !== 'records' || !e.datasets.every((d) => datasets.includes(d))));
+    const drop = new Set<string>(datasets);
+    return new SourceRegistry(this.all().filter((e) => e.role !== 'records' || !e.datasets.every((d) => drop.has(d))));
   }
 }
