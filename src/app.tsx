@@ -8,6 +8,7 @@ import { PanelContents } from './components/panel-contents.tsx';
 import { MapToolbar } from './components/map-toolbar.tsx';
 import { MapView } from './map/map-view.tsx';
 import { useDeckLayers } from './map/use-deck-layers.ts';
+import { useChoroplethBinding } from './analysis/use-choropleth.ts';
 import { useAtlasStore } from './state/store.ts';
 
 /** Not needed for the first view: loaded with the first selection. */
@@ -27,6 +28,7 @@ function useLanguageSync() {
 export function App() {
   useLanguageSync();
   const deck = useDeckLayers();
+  const choropleth = useChoroplethBinding();
   const hasSelection = useAtlasStore((s) => s.selection !== null);
   return (
     <div className="app">
@@ -36,7 +38,7 @@ export function App() {
           <PanelContents />
         </SidePanel>
         <div className="map-area">
-          <MapView {...deck} />
+          <MapView {...deck} choropleth={choropleth} />
           <MapToolbar />
           {hasSelection && (
             <Suspense fallback={null}>

@@ -6,8 +6,9 @@ import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { DetailRecord, FlowEndpoint, FlowRecord, DatasetId, SourceInfo, SourceRef } from '../data/atlas-format.ts';
-import { useFlows, useManifest } from '../data/queries.ts';
-import { useSelectionStatus } from '../map/selection.ts';
+import { useFlows, useManifest, useStates } from '../data/queries.ts';
+import { StateProfile } from './state-profile.tsx';
+import { STATE_SELECTION_PREFIX, useSelectionStatus } from '../map/selection.ts';
 import { useStateNames, stateNameMap } from '../search/basemap-names.ts';
 import type { Language } from '../state/atlas-state.ts';
 import { useAtlasStore } from '../state/store.ts';
@@ -258,6 +259,8 @@ export function DetailsPanel() {
   const returnFocus = useRef<Element | null>(null);
   const selectedId = status.status === 'none' ? null : status.id;
   const found = status.status === 'found' ? status.id : null;
+  const stateCode = selectedId?.startsWith(STATE_SELECTION_PREFIX) ? selectedId.slice(STATE_SELECTION_PREFIX.length) : null;
+  const states = useStates();
 
   // Focus moves to the panel when it opens (and to the heading once the record is known).
   useEffect(() => {
@@ -283,7 +286,12 @@ export function DetailsPanel() {
   let heading: string;
   let body: ReactNode;
   let subtitle: string | null = null;
-  if (status.status === 'loading') {
+  if (stateCode !== null) {
+    const state = states.data?.find((s) => s.code === stateCode);
+    heading = state ? (language === 'es' ? state.nameEs : state.nameEn) : t('profile.heading');
+    subtitle = state ? `${t('profile.heading')} · ${t(`countries.${state.country}`)}` : null;
+    body = state ? <StateProfile state={state} allStates={states.data!} /> : states.isLoading ? null : <p className="gap">{t('profile.missing')}</p>;
+  } else if (status.status === 'loading') {
     heading = t('details.loading');
     body = null;
   } else if (status.status === 'missing') {

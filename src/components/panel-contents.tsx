@@ -7,6 +7,7 @@ import { useAtlasStore } from '../state/store.ts';
 import { DataStatus } from './data-status.tsx';
 import { CountryFilter, StateFilter, ThemePresets } from './filter-controls.tsx';
 import { LayerSection } from './layer-section.tsx';
+import { ChoroplethControls } from './choropleth-controls.tsx';
 import '../styles/panels.css';
 
 /** Loaded with their tab. */
@@ -79,6 +80,7 @@ function LayersView() {
           {t('filters.reset')}
         </button>
       </section>
+      <ChoroplethControls />
       <section className="panel-section" aria-labelledby="legend-heading">
         <h2 id="legend-heading">{t('legend.heading')}</h2>
         {LAYER_SPECS.map((spec) => (

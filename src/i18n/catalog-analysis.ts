@@ -38,6 +38,7 @@ export const analysisCatalog = defineCatalog(
       tooltip: '{{state}}: {{value}}',
       tooltipRank: 'rank {{rank}} of {{of}} in {{country}}',
       tooltipOpen: 'Click for the state profile',
+      hexHidden: 'While states are coloured, the charger hexagons are hidden; single chargers still appear from zoom {{zoom}}.',
     },
     profile: {
       heading: 'State profile',
@@ -47,9 +48,9 @@ export const analysisCatalog = defineCatalog(
       bev: 'Battery EVs registered (2023)',
       layer: 'Layer',
       count: 'Passing the filters',
-      rankCountry: 'Rank in {{country}}',
-      rankBoth: 'Rank, both countries',
-      rankValue: '{{rank}} of {{of}}',
+      rank: 'Rank',
+      rankCountry: '{{rank}} of {{of}} ({{country}})',
+      rankBoth: '{{rank}} of {{of}} (both)',
       noRank: '–',
       published: 'Published figures',
       publishedLine: '{{publisher}} ({{date}}): {{value}} {{unit}}',
@@ -58,6 +59,8 @@ export const analysisCatalog = defineCatalog(
       partial: 'Partial layer in {{country}}: counts are lower bounds.',
       sources: 'Sources',
       missing: 'This state is not in the data build.',
+      rankedBy:
+        'Ranks by “{{measure}}” (by number for layers other than chargers when battery EVs per charger is chosen), among the states with a value; ties share a rank.',
     },
   },
   {
@@ -97,6 +100,7 @@ export const analysisCatalog = defineCatalog(
       tooltip: '{{state}}: {{value}}',
       tooltipRank: 'lugar {{rank}} de {{of}} en {{country}}',
       tooltipOpen: 'Haga clic para ver el perfil del estado',
+      hexHidden: 'Mientras los estados están coloreados, se ocultan los hexágonos de cargadores; los cargadores individuales siguen apareciendo desde el zoom {{zoom}}.',
     },
     profile: {
       heading: 'Perfil del estado',
@@ -106,9 +110,9 @@ export const analysisCatalog = defineCatalog(
       bev: 'VE de batería registrados (2023)',
       layer: 'Capa',
       count: 'Que pasan los filtros',
-      rankCountry: 'Lugar en {{country}}',
-      rankBoth: 'Lugar, ambos países',
-      rankValue: '{{rank}} de {{of}}',
+      rank: 'Lugar',
+      rankCountry: '{{rank}} de {{of}} ({{country}})',
+      rankBoth: '{{rank}} de {{of}} (ambos)',
       noRank: '–',
       published: 'Cifras publicadas',
       publishedLine: '{{publisher}} ({{date}}) publicó: {{value}} {{unit}}',
@@ -117,6 +121,8 @@ export const analysisCatalog = defineCatalog(
       partial: 'Capa parcial en {{country}}: los conteos son cotas inferiores.',
       sources: 'Fuentes',
       missing: 'Este estado no está en esta versión de los datos.',
+      rankedBy:
+        'Lugares según «{{measure}}» (por número para las capas distintas de cargadores cuando se elige VE de batería por cargador), entre los estados con valor; los empates comparten lugar.',
     },
   },
 );

@@ -14,7 +14,17 @@ export interface BasemapStyleOptions {
   /** Absolute URL of the app's base, e.g. `new URL('./', document.baseURI).href`. */
   baseUrl: string;
   language: BasemapLanguage;
+  /** a state choropleth: fill colour per ISO 3166-2 code (CSS colours); drawn under the lakes, lines and labels */
+  choropleth?: StateFills | null;
 }
+
+export interface StateFills {
+  /** state code → CSS colour; states not listed are not filled */
+  colors: Readonly<Record<string, string>>;
+}
+
+/** The maplibre layer id of the state choropleth (queried for hover and click). */
+export const CHOROPLETH_LAYER_ID = 'states-choropleth';
 
 /** Credit line for the basemap data and font (data, not UI text: shown as-is in every language). */
 export const BASEMAP_ATTRIBUTION = '© Natural Earth · GeoNames (CC BY 4.0) · Noto Sans (OFL)';
@@ -34,6 +44,8 @@ export const BASEMAP_FILES = {
   rivers: 'basemap/rivers.geojson',
   labels: 'basemap/labels.geojson',
   places: 'basemap/places.geojson',
+  /** state polygons: loaded only with a choropleth */
+  states: 'basemap/states.geojson',
 } as const;
 
 /** Font names used in `text-font`, declared in the style's `font-faces`. */
@@ -141,6 +153,12 @@ const PLACE_FILTER: FilterSpecification = [
     ['>=', ['zoom'], 6],
   ],
 ];
+
+function stateFillExpression(colors: Readonly<Record<string, string>>): ExpressionSpecification | string {
+  const entries = Object.entries(colors).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (entries.length === 0) return 'rgba(0, 0, 0, 0)';
+  return ['match', ['get', 'code'], ...entries.flat(), 'rgba(0, 0, 0, 0)'] as unknown as ExpressionSpecification;
+}
 
 export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecification {
   const base = absoluteBase(options.baseUrl);
@@ -407,6 +425,17 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
       },
     },
   ];
+
+  if (options.choropleth) {
+    sources.states = geojson(BASEMAP_FILES.states);
+    const lakes = layers.findIndex((layer) => layer.id === 'lakes');
+    layers.splice(lakes, 0, {
+      id: CHOROPLETH_LAYER_ID,
+      type: 'fill',
+      source: 'states',
+      paint: { 'fill-color': stateFillExpression(options.choropleth.colors), 'fill-opacity': 0.88, 'fill-outline-color': C.stateLine },
+    });
+  }
 
   return {
     version: 8,

@@ -5,7 +5,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useTranslation } from 'react-i18next';
-import { createBasemapStyle } from './basemap-style.ts';
+import { CHOROPLETH_LAYER_ID, createBasemapStyle, type StateFills } from './basemap-style.ts';
+import { TOOLTIP_STYLE } from './tooltip.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { VIEW_LIMITS, type MapView as AtlasMapView } from '../state/atlas-state.ts';
 
@@ -15,6 +16,12 @@ export interface MapViewProps {
   deckLayers: Layer[];
   onFeatureClick?: (info: PickingInfo) => void;
   getTooltip?: (info: PickingInfo) => { text: string } | null;
+  /** the state choropleth drawn by the basemap, with its hover text and click action */
+  choropleth?: {
+    fills: StateFills;
+    tooltip(code: string): string | null;
+    onClick(code: string): void;
+  } | null;
 }
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
@@ -33,13 +40,14 @@ function readView(map: MaplibreMap): AtlasMapView {
  * moves to the store and follows the store when something else (a link, a search) changes it.
  * `data-map-idle` / `data-deck-ready` on the container tell tests and benchmarks when a frame is done.
  */
-export function MapView({ deckLayers, onFeatureClick, getTooltip }: MapViewProps) {
+export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: MapViewProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MaplibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const language = useAtlasStore((s) => s.language);
+  const fills = choropleth?.fills ?? null;
   const view = useAtlasStore((s) => s.view);
   const flyRequest = useAtlasStore((s) => s.flyRequest);
   const lastFlyRequest = useRef(flyRequest);
@@ -102,10 +110,27 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip }: MapViewProps
 
   useEffect(() => {
     layersRef.current = deckLayers;
+    // Where deck.gl picks nothing, the basemap's choropleth answers with the state under the pointer.
+    const stateAt = (info: PickingInfo): string | null => {
+      const map = mapRef.current;
+      if (!choropleth || !map?.getLayer(CHOROPLETH_LAYER_ID)) return null;
+      const code = map.queryRenderedFeatures([info.x, info.y], { layers: [CHOROPLETH_LAYER_ID] })[0]?.properties?.code;
+      return typeof code === 'string' ? code : null;
+    };
     overlayRef.current?.setProps({
       layers: deckLayers,
-      onClick: onFeatureClick ? (info: PickingInfo) => onFeatureClick(info) : undefined,
-      getTooltip: getTooltip ?? null,
+      onClick: (info: PickingInfo) => {
+        const code = info.picked ? null : stateAt(info);
+        if (code && choropleth) choropleth.onClick(code);
+        else onFeatureClick?.(info);
+      },
+      getTooltip: (info: PickingInfo) => {
+        const featureTooltip = getTooltip?.(info) ?? null;
+        if (featureTooltip || info.picked) return featureTooltip;
+        const code = stateAt(info);
+        const text = code && choropleth ? choropleth.tooltip(code) : null;
+        return text ? { text, style: TOOLTIP_STYLE } : null;
+      },
     });
     const container = containerRef.current;
     if (!container) return;
@@ -117,13 +142,13 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip }: MapViewProps
       });
     });
     return () => cancelAnimationFrame(frame);
-  }, [deckLayers, onFeatureClick, getTooltip]);
+  }, [deckLayers, onFeatureClick, getTooltip, choropleth]);
 
   useEffect(() => {
     // a restyle is not a move: mark the map busy until maplibre reports idle again
     if (mapRef.current && containerRef.current) containerRef.current.dataset.mapIdle = 'false';
-    mapRef.current?.setStyle(createBasemapStyle({ baseUrl: new URL('./', document.baseURI).href, language }), { diff: true });
-  }, [language]);
+    mapRef.current?.setStyle(createBasemapStyle({ baseUrl: new URL('./', document.baseURI).href, language, choropleth: fills }), { diff: true });
+  }, [language, fills]);
 
   useEffect(() => {
     const map = mapRef.current;

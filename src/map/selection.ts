@@ -8,6 +8,9 @@ import { useFlows, useManifest } from '../data/queries.ts';
 import { ensureId, ensureRow, idChunkState, useDetailRows, type SparseRows } from '../data/detail-rows.ts';
 import { useAtlasStore } from '../state/store.ts';
 
+/** Selection ids of state profiles: 'states:US-CA'. */
+export const STATE_SELECTION_PREFIX = 'states:';
+
 /** The dataset an atlas id belongs to ('chargers:afdc:1' → 'chargers', 'flows:x' → 'flows'), or null. */
 export function datasetOfId(id: string | null | undefined): DatasetId | null {
   if (!id) return null;

@@ -75,6 +75,7 @@ export function useDeckLayers(): DeckBindings {
   const { flows, mask: flowMask } = useFlowMask();
   const visibility = useAtlasStore((s) => s.layers);
   const selection = useAtlasStore((s) => s.selection);
+  const choropleth = useAtlasStore((s) => s.choropleth);
   const zoomLevel = useAtlasStore((s) => Math.floor(s.view.zoom));
   const manifest = useManifest().data;
   const details = useLoadedDetails();
@@ -89,8 +90,8 @@ export function useDeckLayers(): DeckBindings {
   const rings = useMemo(() => selectionRings(selection, chain, flows, columns, details, zoomLevel), [selection, chain, flows, columns, details, zoomLevel]);
 
   const deckLayers = useMemo(() => {
-    // Modules read only layers/selection from the state; the view is not a dependency.
-    const state = pickAtlasState(useAtlasStore.getState());
+    // Layers read only visibility, selection and the choropleth from the state; the view is not a dependency.
+    const state = { ...pickAtlasState(useAtlasStore.getState()), choropleth };
     const layers: Layer[] = [];
     for (const spec of LAYER_SPECS) {
       const visible = visibility[spec.id] ?? false;
@@ -104,7 +105,7 @@ export function useDeckLayers(): DeckBindings {
     }
     layers.push(...buildSelectionLayers(rings, true));
     return layers;
-  }, [columns, masks, flows, flowMask, visibility, zoomLevel, chain, rings]);
+  }, [columns, masks, flows, flowMask, visibility, zoomLevel, chain, rings, choropleth]);
 
   const onFeatureClick = useCallback(
     (info: PickingInfo) => {

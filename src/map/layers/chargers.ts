@@ -125,13 +125,15 @@ export const chargersLayer: PointLayerSpec = {
       return position ? { center: [position[0], position[1]], zoom: CHARGER_AGGREGATE_BELOW_ZOOM + 1 } : null;
     },
   },
-  build: ({ input: { data, mask, visible }, zoomLevel }) => {
+  build: ({ input: { data, mask, visible }, state, zoomLevel }) => {
     const aggregated = zoomLevel < CHARGER_AGGREGATE_BELOW_ZOOM;
+    // a state choropleth shows the same counts by state: the hexagons would hide it
+    const hexagonsVisible = visible && aggregated && state.choropleth === null;
     const layers: Layer[] = [
       new HexagonLayer({
         id: CHARGER_LAYER_IDS.hexagons,
         data: hexData(data),
-        visible: visible && aggregated,
+        visible: hexagonsVisible,
         pickable: true,
         gpuAggregation: false,
         extruded: false,
