@@ -4,10 +4,10 @@
  * `quarantined` with its row number and reason. Country/state assignment, coordinate validation
  * against the basemap, merging and writing are done centrally by the pipeline afterwards.
  */
-import type { PointLayerId, QuarantineEntry, SourceInfo, SourceRef } from '../../src/data/atlas-format.ts';
+import type { PointDatasetId, QuarantineEntry, SourceInfo, SourceRef } from '../../src/data/atlas-format.ts';
 
 export interface CandidateRecord {
-  layer: PointLayerId;
+  layer: PointDatasetId;
   /** id inside its source; unique per source */
   sourceRecordId: string;
   name: string;

@@ -16,7 +16,7 @@ import {
   POPULATION_DATASET_ID,
   STATES_DATASET_ID,
   type AuxiliaryDatasetManifest,
-  type LayerId,
+  type DatasetId,
   type LayerManifest,
   type PointDatasetId,
   type PublishedFigure,
@@ -54,7 +54,7 @@ export interface AuxiliaryOutput {
 
 type Counts = Pick<SourceInfo, 'rowsRead' | 'recordsKept' | 'rowsQuarantined'> & { rowsOutOfScope?: number };
 
-export function buildAuxiliary(ctx: BuildContext, input: { layerRecords: LayerRecords; layers: Record<LayerId, LayerManifest> }, ledger: Ledger): AuxiliaryOutput {
+export function buildAuxiliary(ctx: BuildContext, input: { layerRecords: LayerRecords; layers: Record<DatasetId, LayerManifest> }, ledger: Ledger): AuxiliaryOutput {
   const { opts } = ctx;
   const entries = new Map<string, SourceEntry>();
   for (const id of AUXILIARY_SOURCE_IDS) {
@@ -316,7 +316,7 @@ function checkBasemap(path: string): string | null {
  */
 function stateCounts(
   ctx: BuildContext,
-  input: { layerRecords: LayerRecords; layers: Record<LayerId, LayerManifest> },
+  input: { layerRecords: LayerRecords; layers: Record<DatasetId, LayerManifest> },
   codes: Set<string>,
 ): Map<string, StateRecord['counts']> {
   const out = new Map<string, StateRecord['counts']>();

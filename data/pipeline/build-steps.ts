@@ -11,14 +11,14 @@ import { isAbsolute, join, relative } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import {
   ATLAS_FORMAT_VERSION,
-  LAYER_IDS,
-  POINT_LAYER_IDS,
+  DATASET_IDS,
+  POINT_DATASET_IDS,
   type AtlasManifest,
   type DetailRecord,
   type FlowRecord,
-  type LayerId,
+  type DatasetId,
   type LayerManifest,
-  type PointLayerId,
+  type PointDatasetId,
   type QuarantineEntry,
   type SourceInfo,
 } from '../../src/data/atlas-format.ts';
@@ -91,7 +91,7 @@ export interface Ledger {
   quarantine: QuarantineEntry[];
 }
 
-export type LayerRecords = Record<PointLayerId, DetailRecord[]>;
+export type LayerRecords = Record<PointDatasetId, DetailRecord[]>;
 
 const FLOWS_SOURCE_ID = 'curated-flows';
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -320,13 +320,13 @@ export function checkBaseline(ctx: BuildContext, ledger: Ledger): { shrunk: { so
 // ---------------------------------------------------------------------------------------------- locate
 
 export interface LocateOutput {
-  located: Record<PointLayerId, LocatedRecord[]>;
+  located: Record<PointDatasetId, LocatedRecord[]>;
   locatedBySource: Map<string, LocatedRecord[]>;
 }
 
 /** Validates coordinates and assigns country and state (point in polygon); rejected records are quarantined. */
 export function locate(_ctx: BuildContext, input: { parsed: ParsedSource[]; states: StateIndex | null }, ledger: Ledger): LocateOutput {
-  const located: Record<PointLayerId, LocatedRecord[]> = { chargers: [], minerals: [], 'battery-plants': [], 'assembly-plants': [] };
+  const located: Record<PointDatasetId, LocatedRecord[]> = { chargers: [], minerals: [], 'battery-plants': [], 'assembly-plants': [] };
   const locatedBySource = new Map<string, LocatedRecord[]>();
   for (const { result: res, stats, entry } of input.parsed) {
     const loc = locateRecords(entry.id, res.records, (i) => res.rowRefs?.[i] ?? i + 1, { states: input.states });
@@ -342,14 +342,14 @@ export function locate(_ctx: BuildContext, input: { parsed: ParsedSource[]; stat
 
 // ---------------------------------------------------------------------------------------------- merge
 
-function defaultMerger(layer: PointLayerId): LayerMerger {
+function defaultMerger(layer: PointDatasetId): LayerMerger {
   return (records) => records.map((r) => toDetailRecord(r, `${layer}:${r.sourceId}:${r.sourceRecordId}`));
 }
 
 /** Merges each point dataset's located records (from every source) into its final records. */
-export function merge(ctx: BuildContext, input: { located: Record<PointLayerId, LocatedRecord[]> }): { layerRecords: LayerRecords } {
+export function merge(ctx: BuildContext, input: { located: Record<PointDatasetId, LocatedRecord[]> }): { layerRecords: LayerRecords } {
   const layerRecords = {} as LayerRecords;
-  for (const layer of POINT_LAYER_IDS) {
+  for (const layer of POINT_DATASET_IDS) {
     const merger: LayerMerger = layer === 'chargers' ? mergeChargers : (ctx.supply.layerMergers[layer] ?? defaultMerger(layer));
     layerRecords[layer] = merger(input.located[layer]);
   }
@@ -368,14 +368,14 @@ export function applyOverrides(ctx: BuildContext, input: { layerRecords: LayerRe
   const buf = readFileSync(overridesPath);
   if (encodingOf(buf, overridesPath) !== 'utf-8') ctx.warn('input-warning', latin1Warning(entry.input), entry.id);
   const errors: string[] = [];
-  for (const layer of POINT_LAYER_IDS) {
+  for (const layer of POINT_DATASET_IDS) {
     const r = ctx.supply.applyOverrides(layerRecords[layer], layer, buf);
     layerRecords[layer] = r.records;
     errors.push(...r.errors);
   }
   // an override may move a point: re-assign its state
   if (input.states) {
-    for (const layer of POINT_LAYER_IDS)
+    for (const layer of POINT_DATASET_IDS)
       for (const rec of layerRecords[layer])
         if (rec.overrides?.some((o) => o.field === 'lat_lon')) {
           const hit = input.states.locate(rec.lon, rec.lat);
@@ -403,7 +403,7 @@ export function reconcile(
   const layerRecords = { ...input.layerRecords };
   const refKeys = new Set<string>();
   const primary = new Map<string, number>();
-  for (const layer of POINT_LAYER_IDS) {
+  for (const layer of POINT_DATASET_IDS) {
     const seen = new Set<string>();
     for (const r of layerRecords[layer]) {
       if (seen.has(r.id)) throw new BuildFailure(`Layer ${layer}: duplicate atlas id ${r.id} after merge`);
@@ -466,7 +466,7 @@ export function buildFlows(ctx: BuildContext, input: { layerRecords: LayerRecord
   ] as const) {
     if (buf && p && encodingOf(buf, p) !== 'utf-8') ctx.warn('input-warning', latin1Warning(e.input!), e.id);
   }
-  const all = POINT_LAYER_IDS.filter((l) => l !== 'chargers').flatMap((l) => input.layerRecords[l]);
+  const all = POINT_DATASET_IDS.filter((l) => l !== 'chargers').flatMap((l) => input.layerRecords[l]);
   const fr = ctx.supply.buildFlows(flowsBuf, jvBuf, all, input.states);
   const flows = [...fr.flows].sort(byId);
   ledger.quarantine.push(...fr.quarantined);
@@ -511,7 +511,11 @@ function knownAttributes(recs: DetailRecord[]): NonNullable<LayerManifest['known
 }
 
 /** Writes each dataset (columns + details chunks for points, flows.json) and describes it for the manifest. */
-export function writeDatasets(ctx: BuildContext, input: { layerRecords: LayerRecords; flows: FlowRecord[] }, ledger: Ledger): { layers: Record<LayerId, LayerManifest> } {
+export function writeDatasets(
+  ctx: BuildContext,
+  input: { layerRecords: LayerRecords; flows: FlowRecord[] },
+  ledger: Ledger,
+): { layers: Record<DatasetId, LayerManifest> } {
   const { opts } = ctx;
   const { layerRecords, flows } = input;
   const { sources } = ledger;
@@ -520,8 +524,8 @@ export function writeDatasets(ctx: BuildContext, input: { layerRecords: LayerRec
   const bytes = (name: string, data: Buffer | string) => writeOutput(opts.outDir, name, data);
   const chargerRefs = readChargerReferences(join(opts.curatedDir, 'charger-coverage-references.csv'));
   if (Object.keys(chargerRefs.refs).length === 0) ctx.warn('coverage-references-missing', chargerRefs.warnings[0] ?? 'no charger coverage references');
-  const layers = {} as Record<LayerId, LayerManifest>;
-  const sourcesOf = (layer: LayerId) => {
+  const layers = {} as Record<DatasetId, LayerManifest>;
+  const sourcesOf = (layer: DatasetId) => {
     const ids = new Set<string>();
     if (layer === 'flows') flows.forEach((f) => f.sources.forEach((s) => ids.add(s.sourceId)));
     else {
@@ -531,7 +535,7 @@ export function writeDatasets(ctx: BuildContext, input: { layerRecords: LayerRec
     }
     return [...ids].filter((id) => id in sources).sort();
   };
-  for (const layer of POINT_LAYER_IDS) {
+  for (const layer of POINT_DATASET_IDS) {
     const recs = layerRecords[layer];
     const enc = encodeColumns(layer, recs);
     for (const [col, vals] of Object.entries(enc.unmapped)) {
@@ -605,7 +609,7 @@ function omitUnknownAttributes(this: unknown, key: string, value: unknown): unkn
 export const DETAIL_CHUNK_ROWS = 2000;
 
 /** Consecutive rows (records are already sorted by id) in chunks of DETAIL_CHUNK_ROWS; an empty layer has no chunk. */
-function chunkDetails(layer: PointLayerId, records: DetailRecord[]) {
+function chunkDetails(layer: PointDatasetId, records: DetailRecord[]) {
   const chunks: { file: string; firstRow: number; records: DetailRecord[]; firstId: string; lastId: string }[] = [];
   for (let firstRow = 0; firstRow < records.length; firstRow += DETAIL_CHUNK_ROWS) {
     const slice = records.slice(firstRow, firstRow + DETAIL_CHUNK_ROWS);
@@ -639,7 +643,7 @@ export function writeQuarantine(ctx: BuildContext, ledger: Ledger): { quarantine
 
 export function writeManifest(
   ctx: BuildContext,
-  input: { layers: Record<LayerId, LayerManifest>; bySource: Record<string, number>; auxiliary?: AtlasManifest['auxiliary'] },
+  input: { layers: Record<DatasetId, LayerManifest>; bySource: Record<string, number>; auxiliary?: AtlasManifest['auxiliary'] },
   ledger: Ledger,
 ): { manifest: AtlasManifest } {
   const { sources } = ledger;
@@ -654,7 +658,7 @@ export function writeManifest(
     quarantine: { total: ledger.quarantine.length, bySource: input.bySource, file: QUARANTINE_FILE },
     warnings: ctx.warnings,
   };
-  for (const l of LAYER_IDS) if (!manifest.layers[l]) throw new BuildFailure(`internal: layer ${l} not written`);
+  for (const l of DATASET_IDS) if (!manifest.layers[l]) throw new BuildFailure(`internal: layer ${l} not written`);
   writeFileSync(join(ctx.opts.outDir, 'manifest.json'), JSON.stringify(manifest, null, 1));
   return { manifest };
 }

@@ -1,6 +1,6 @@
 /** Coverage notes per layer and country: how complete each country's layer is, with published reference totals. */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Country, CoverageNote, LayerId, SourceInfo } from '../../src/data/atlas-format.ts';
+import type { Country, CoverageNote, DatasetId, SourceInfo } from '../../src/data/atlas-format.ts';
 import { num, parseCsv, str } from './io/csv.ts';
 
 export interface CoverageReference {
@@ -43,7 +43,7 @@ export function readChargerReferences(path: string): { refs: Partial<Record<Coun
 }
 
 export function coverageFor(
-  layer: LayerId,
+  layer: DatasetId,
   countByCountry: Record<Country, number>,
   layerSources: SourceInfo[],
   chargerRefs: Partial<Record<Country, CoverageReference>>,

@@ -1,13 +1,13 @@
 /** The supply-chain processing of the build (layer mergers, curated overrides, flows), as one replaceable unit:
  *  tests inject their own. The supply sources themselves are in the source registry (data/pipeline/sources/). */
-import type { DetailRecord, FlowRecord, PointLayerId, QuarantineEntry } from '../../src/data/atlas-format.ts';
+import type { DetailRecord, FlowRecord, PointDatasetId, QuarantineEntry } from '../../src/data/atlas-format.ts';
 import type { LayerMerger } from './adapter-types.ts';
 import type { StateIndex } from './geo/state-index.ts';
 import * as supply from './supply/index.ts';
 
 export interface SupplyModule {
   layerMergers: Partial<Record<'minerals' | 'battery-plants' | 'assembly-plants', LayerMerger>>;
-  applyOverrides?: (records: DetailRecord[], layer: PointLayerId, overridesCsv: Buffer) => { records: DetailRecord[]; errors: string[] };
+  applyOverrides?: (records: DetailRecord[], layer: PointDatasetId, overridesCsv: Buffer) => { records: DetailRecord[]; errors: string[] };
   /** `states` gives each flow end its state when the end is not a facility (null: no basemap) */
   buildFlows?: (
     flowsCsv: Buffer,

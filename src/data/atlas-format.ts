@@ -23,11 +23,6 @@ export const POINT_DATASET_IDS = ['chargers', 'minerals', 'battery-plants', 'ass
 export type PointDatasetId = (typeof POINT_DATASET_IDS)[number];
 export const DATASET_IDS = [...POINT_DATASET_IDS, 'flows'] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
-/** @deprecated pipeline-side names of the dataset ids; use POINT_DATASET_IDS / DATASET_IDS */
-export const POINT_LAYER_IDS = POINT_DATASET_IDS;
-export type PointLayerId = PointDatasetId;
-export const LAYER_IDS = DATASET_IDS;
-export type LayerId = DatasetId;
 
 export const COUNTRIES = ['US', 'MX'] as const;
 export type Country = (typeof COUNTRIES)[number];

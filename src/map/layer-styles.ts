@@ -3,17 +3,16 @@
  * legend so that a swatch always matches what is drawn. Saturated colours that survive a projector,
  * distinguishable for the common colour-vision deficiencies where the palette allows.
  */
-import type { LayerId } from '../data/atlas-format.ts';
-
 export type Rgba = [number, number, number, number];
 
-export const LAYER_COLORS: Record<LayerId, Rgba> = {
+/** Each map layer's own colour (legend chip, panel border), referenced by its spec. */
+export const LAYER_COLORS = {
   chargers: [0, 114, 178, 230],
   minerals: [181, 101, 29, 235],
   'battery-plants': [106, 27, 154, 235],
   'assembly-plants': [27, 120, 55, 240],
   flows: [33, 37, 41, 220],
-};
+} as const satisfies Record<string, Rgba>;
 
 const UNKNOWN: Rgba = [120, 130, 140, 200];
 

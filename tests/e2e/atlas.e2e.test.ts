@@ -1,15 +1,15 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { differingPixelShare, launchAtlasBrowser, screenshot, waitForMapReady, useSharedBrowser } from './browser.ts';
-import { LAYER_IDS } from '../../src/data/atlas-format.ts';
+import { DATASET_IDS } from '../../src/data/atlas-format.ts';
 
 const baseUrl = inject('baseUrl');
 const sharedBrowser = useSharedBrowser();
 
-/** The legend's visible-feature count of every layer, once all are loaded. */
-async function legendCounts(page: Page): Promise<Record<(typeof LAYER_IDS)[number], number>> {
-  const counts = {} as Record<(typeof LAYER_IDS)[number], number>;
-  for (const id of LAYER_IDS) {
+/** The legend's visible-feature count of every layer (one layer per dataset), once all are loaded. */
+async function legendCounts(page: Page): Promise<Record<(typeof DATASET_IDS)[number], number>> {
+  const counts = {} as Record<(typeof DATASET_IDS)[number], number>;
+  for (const id of DATASET_IDS) {
     const element = page.getByTestId(`count-${id}`);
     await expect.poll(() => element.getAttribute('data-count'), { timeout: 30_000 }).not.toBeNull();
     counts[id] = Number(await element.getAttribute('data-count'));

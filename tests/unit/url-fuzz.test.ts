@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeAtlasState, encodeAtlasState } from '../../src/state/url-codec.ts';
 import { ATTRIBUTE_FILTER_KEYS, LANGUAGES, VIEW_LIMITS, type AtlasState } from '../../src/state/atlas-state.ts';
-import { COUNTRIES, LAYER_IDS } from '../../src/data/atlas-format.ts';
+import { COUNTRIES } from '../../src/data/atlas-format.ts';
+import { LAYER_IDS } from '../../src/map/layers/index.ts';
 
 /** A state is valid when every field has the type and range the app relies on. */
 function assertValidState(state: AtlasState): void {

@@ -1,13 +1,13 @@
 /** Central validation of candidate records: zod schema, coordinate checks, swapped lat/lon,
  *  country + state assignment, duplicate ids. Every rejected record becomes a QuarantineEntry. */
 import { z } from 'zod';
-import { POINT_LAYER_IDS, type Country, type QuarantineEntry } from '../../../src/data/atlas-format.ts';
+import { POINT_DATASET_IDS, type Country, type QuarantineEntry } from '../../../src/data/atlas-format.ts';
 import type { CandidateRecord, LocatedRecord } from '../adapter-types.ts';
 import type { StateIndex } from './state-index.ts';
 
 const attrValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
 export const candidateSchema = z.object({
-  layer: z.enum(POINT_LAYER_IDS),
+  layer: z.enum(POINT_DATASET_IDS),
   sourceRecordId: z.string().trim().min(1, 'missing id'),
   name: z.string(),
   lon: z.number(),

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AtlasManifest, FlowRecord, SourceInfo, SourceRef } from '../../../src/data/atlas-format.ts';
-import { POINT_LAYER_IDS } from '../../../src/data/atlas-format.ts';
+import { POINT_DATASET_IDS } from '../../../src/data/atlas-format.ts';
 import { readLayerDetails } from './read-details.ts';
 
 function provenance(refs: SourceRef[], sources: Record<string, SourceInfo>) {
@@ -26,7 +26,7 @@ export function exportGeojson(builtDir: string, outDir: string): { file: string;
   mkdirSync(outDir, { recursive: true });
   const out: { file: string; features: number }[] = [];
   const meta = { generatedAt: manifest.generatedAt, mode: manifest.mode, formatVersion: manifest.formatVersion };
-  for (const layer of POINT_LAYER_IDS) {
+  for (const layer of POINT_DATASET_IDS) {
     const recs = readLayerDetails(builtDir, manifest.layers[layer]);
     const fc = {
       type: 'FeatureCollection',

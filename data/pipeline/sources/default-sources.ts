@@ -4,7 +4,7 @@
  * is the order the adapters run (and records reach the layer mergers): live, charger snapshots, supply snapshots,
  * curated files.
  */
-import type { LayerId } from '../../../src/data/atlas-format.ts';
+import type { DatasetId } from '../../../src/data/atlas-format.ts';
 import type { SourceAdapter } from '../adapter-types.ts';
 import { CHARGER_SOURCE_META, chargerSnapshotAdapters } from '../chargers/index.ts';
 import { liveSourceEntries } from '../live/live-sources.ts';
@@ -20,7 +20,7 @@ import { SourceRegistry, SourceRegistryError, type SourceDatasetId, type SourceE
 const metaOf = (m: SourceMeta): SourceMetadata => ({ title: m.title, publisher: m.publisher, url: m.url, licence: m.licence, asOf: m.asOf });
 
 /** A records source from its adapter: origin from the adapter, metadata given. */
-function records(adapter: SourceAdapter, datasets: LayerId[], meta: SourceMetadata): SourceEntry {
+function records(adapter: SourceAdapter, datasets: DatasetId[], meta: SourceMetadata): SourceEntry {
   return { id: adapter.sourceId, origin: adapter.origin, role: 'records', datasets, meta, adapter };
 }
 
@@ -33,7 +33,7 @@ function chargerEntries(): SourceEntry[] {
 }
 
 /** The datasets each supply adapter feeds (an adapter missing here is an error, not a default). */
-const SUPPLY_DATASETS: Record<string, LayerId[]> = {
+const SUPPLY_DATASETS: Record<string, DatasetId[]> = {
   [SOURCES.cim.id]: ['battery-plants', 'assembly-plants'],
   [SOURCES.naatbatt.id]: ['minerals', 'battery-plants'],
   [SOURCES.minmod.id]: ['minerals'],

@@ -5,7 +5,7 @@
  * about a source it could not read. An unknown source id, a source without a role or dataset, or a records
  * source without an adapter is an error (SourceRegistryError), never a silent default.
  */
-import { POINT_LAYER_IDS, LAYER_IDS, POPULATION_DATASET_ID, STATES_DATASET_ID, type LayerId, type SourceInfo } from '../../../src/data/atlas-format.ts';
+import { POINT_DATASET_IDS, DATASET_IDS, POPULATION_DATASET_ID, STATES_DATASET_ID, type DatasetId, type SourceInfo } from '../../../src/data/atlas-format.ts';
 import type { SourceAdapter } from '../adapter-types.ts';
 
 export type SourceOrigin = SourceInfo['origin'];
@@ -16,8 +16,8 @@ export const SOURCE_ROLES: readonly SourceRole[] = ['records', 'flows', 'overrid
 /** Datasets listed in the manifest's `auxiliary` section (atlas-format.ts), fed by 'auxiliary' sources only. */
 export const AUXILIARY_DATASET_IDS = [STATES_DATASET_ID, POPULATION_DATASET_ID] as const;
 export type AuxiliaryDatasetId = (typeof AUXILIARY_DATASET_IDS)[number];
-/** Any dataset a source can feed: a main dataset (LayerId) or an auxiliary one. */
-export type SourceDatasetId = LayerId | AuxiliaryDatasetId;
+/** Any dataset a source can feed: a main dataset (DatasetId) or an auxiliary one. */
+export type SourceDatasetId = DatasetId | AuxiliaryDatasetId;
 const ORIGINS: readonly SourceOrigin[] = ['snapshot', 'live', 'curated'];
 
 /** What the manifest says about a source besides its counts. */
@@ -87,8 +87,8 @@ export class SourceRegistry {
           throw new SourceRegistryError(`${where}: an auxiliary source feeds auxiliary datasets (${AUXILIARY_DATASET_IDS.join(', ')}), not "${d}"`);
         continue;
       }
-      if (!(LAYER_IDS as readonly string[]).includes(d)) throw new SourceRegistryError(`${where} declares unknown dataset "${d}" (expected ${LAYER_IDS.join(', ')})`);
-      if (entry.role === 'records' && !(POINT_LAYER_IDS as readonly string[]).includes(d))
+      if (!(DATASET_IDS as readonly string[]).includes(d)) throw new SourceRegistryError(`${where} declares unknown dataset "${d}" (expected ${DATASET_IDS.join(', ')})`);
+      if (entry.role === 'records' && !(POINT_DATASET_IDS as readonly string[]).includes(d))
         throw new SourceRegistryError(`${where}: a records source feeds point datasets, not "${d}"`);
     }
     if (entry.role === 'flows' && entry.datasets.some((d) => d !== 'flows')) throw new SourceRegistryError(`${where}: a flows source feeds the flows dataset only`);
@@ -132,7 +132,7 @@ export class SourceRegistry {
   }
 
   /** A registry without the records sources of these datasets (e.g. a charger-only build drops the supply adapters). */
-  withoutRecordsOf(datasets: readonly LayerId[]): SourceRegistry {
+  withoutRecordsOf(datasets: readonly DatasetId[]): SourceRegistry {
     const drop = new Set<string>(datasets);
     return new SourceRegistry(this.all().filter((e) => e.role !== 'records' || !e.datasets.every((d) => drop.has(d))));
   }

@@ -10,7 +10,7 @@
 import {
   FLOW_MATERIALS,
   FLOW_RELATIONS,
-  POINT_LAYER_IDS,
+  POINT_DATASET_IDS,
   type DetailRecord,
   type FlowEndpoint,
   type FlowRecord,
@@ -151,7 +151,7 @@ export function buildFlows(
       const lon = num(data[`${side}_lon`]);
       const country = clean(data[`${side}_country`]).toUpperCase();
       if (!name) errs.push(`missing ${side}_name`);
-      if (layer !== 'external' && !(POINT_LAYER_IDS as readonly string[]).includes(layer)) errs.push(`${side}_layer "${layer}" is not a point layer or external`);
+      if (layer !== 'external' && !(POINT_DATASET_IDS as readonly string[]).includes(layer)) errs.push(`${side}_layer "${layer}" is not a point layer or external`);
       if (lat === null || lon === null || Math.abs(lat) > 90 || Math.abs(lon) > 180) errs.push(`${side} coordinates missing or impossible`);
       if (!/^[A-Z]{2}$/.test(country)) errs.push(`${side}_country "${country}" is not an ISO 3166-1 alpha-2 code`);
       return { name, layer, lat: lat ?? 0, lon: lon ?? 0, country };

@@ -5,7 +5,7 @@
  * source (or, for MinMod, the same USGS dataset), else starts its own cluster.
  */
 import Flatbush from 'flatbush';
-import type { DetailRecord, PointLayerId, SourceRef } from '../../../src/data/atlas-format.ts';
+import type { DetailRecord, PointDatasetId, SourceRef } from '../../../src/data/atlas-format.ts';
 import type { LayerMerger, LocatedRecord } from '../adapter-types.ts';
 import { mergePhases, unionList } from './phases.ts';
 import { SOURCES } from './sources.ts';
@@ -232,4 +232,4 @@ export const layerMergers: Partial<Record<'minerals' | 'battery-plants' | 'assem
   'assembly-plants': (r) => mergeLayer('assembly-plants', r),
 };
 
-export type { PointLayerId };
+export type { PointDatasetId };

@@ -1,5 +1,5 @@
 /** Curated overrides (data/curated/facility-overrides.csv, FORMAT.md) applied to a merged layer. */
-import { FACILITY_STATUSES, MINERAL_STATUSES, PLANT_STAGES, POINT_LAYER_IDS, type DetailRecord, type PointLayerId } from '../../../src/data/atlas-format.ts';
+import { FACILITY_STATUSES, MINERAL_STATUSES, PLANT_STAGES, POINT_DATASET_IDS, type DetailRecord, type PointDatasetId } from '../../../src/data/atlas-format.ts';
 import { SOURCES } from './sources.ts';
 import { clean, distKm, normalize, num, readTable, splitList } from './util.ts';
 
@@ -7,7 +7,7 @@ const REQUIRED = ['id', 'layer', 'match_name', 'match_lat', 'match_lon', 'match_
 const LIST_FIELDS = new Set(['commodities', 'owners', 'evModels']);
 const NUMBER_FIELDS = new Set(['capacityGwh', 'capexMusd', 'resourceKtLi']);
 
-export function applyOverrides(records: DetailRecord[], layer: PointLayerId, overridesCsv: Buffer): { records: DetailRecord[]; errors: string[] } {
+export function applyOverrides(records: DetailRecord[], layer: PointDatasetId, overridesCsv: Buffer): { records: DetailRecord[]; errors: string[] } {
   const errors: string[] = [];
   const { rows, malformed } = readTable(SOURCES.curatedOverrides.id, overridesCsv, REQUIRED);
   for (const m of malformed) errors.push(`facility-overrides.csv row ${m.row}: ${m.reason}`);
@@ -16,7 +16,7 @@ export function applyOverrides(records: DetailRecord[], layer: PointLayerId, ove
     const id = clean(data.id) || `row ${row}`;
     const where = `override "${id}" (facility-overrides.csv row ${row})`;
     const rowLayer = clean(data.layer);
-    if (!(POINT_LAYER_IDS as readonly string[]).includes(rowLayer)) {
+    if (!(POINT_DATASET_IDS as readonly string[]).includes(rowLayer)) {
       errors.push(`${where}: unknown layer "${rowLayer}"`);
       continue;
     }

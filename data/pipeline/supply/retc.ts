@@ -1,6 +1,6 @@
 /** SEMARNAT RETC 2022: vehicle assembly, battery plants, battery-mineral mines and smelters in Mexico, by SCIAN code. */
 import type { AdapterResult, CandidateRecord, SourceAdapter } from '../adapter-types.ts';
-import type { PointLayerId } from '../../../src/data/atlas-format.ts';
+import type { PointDatasetId } from '../../../src/data/atlas-format.ts';
 import { SOURCES } from './sources.ts';
 import { clean, normalize, num, orNull, q, readInputTable } from './util.ts';
 
@@ -10,7 +10,7 @@ const REQUIRED = ['nra', 'name', 'scian', 'scian_desc', 'activity', 'latitude', 
 /** Makers of lead-acid (automotive / industrial) batteries, by name or activity text. */
 const LEAD_ACID = /clarios|enersys|\blth\b|johnson controls|exide|acumulador|plomo|c and d technologies|enerya|gonher/;
 
-export type RetcClass = { layer: PointLayerId; stage?: string; commodities?: string[]; vehicleClass?: string } | { outOfScope: string };
+export type RetcClass = { layer: PointDatasetId; stage?: string; commodities?: string[]; vehicleClass?: string } | { outOfScope: string };
 
 export function retcClassify(scian: string, name: string, activity: string): RetcClass {
   const text = normalize(`${name} ${activity}`);
