@@ -113,6 +113,8 @@ export function LayerSection({ spec, count }: { spec: LayerSpec; count: number |
   const { t } = useTranslation();
   const manifest = useManifest().data;
   const visible = useAtlasStore((s) => s.layers[layer] ?? false);
+  // the state colours count this layer: its filters stay at hand even when its symbols are hidden
+  const countedByStates = useAtlasStore((s) => s.choropleth === layer);
   const setLayerVisible = useAtlasStore((s) => s.setLayerVisible);
   const filters = useAtlasStore((s) => s.filters);
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -123,7 +125,7 @@ export function LayerSection({ spec, count }: { spec: LayerSpec; count: number |
   const layerName = t(`layers.${layer}`);
   return (
     <section
-      className={`layer-section${visible ? '' : ' is-hidden'}`}
+      className={`layer-section${visible || countedByStates ? '' : ' is-hidden'}`}
       aria-labelledby={`${id}-name`}
       data-layer={layer}
       style={{ '--layer-color': cssColor(spec.color) } as React.CSSProperties}
@@ -136,7 +138,7 @@ export function LayerSection({ spec, count }: { spec: LayerSpec; count: number |
         </label>
         <LayerCount layer={layer} count={count} total={entry?.count} />
       </div>
-      {!visible && <p className="legend-note">{t('legend.hidden')}</p>}
+      {!visible && <p className="legend-note">{countedByStates ? t('legend.hiddenCounted') : t('legend.hidden')}</p>}
       <div className="layer-body">
         <LegendKey spec={spec} />
         <button type="button" className="disclosure" aria-expanded={filtersOpen} aria-controls={`${id}-filters`} onClick={() => setFiltersOpen(!filtersOpen)}>

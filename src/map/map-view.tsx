@@ -113,7 +113,8 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
     // Where deck.gl picks nothing, the basemap's choropleth answers with the state under the pointer.
     const stateAt = (info: PickingInfo): string | null => {
       const map = mapRef.current;
-      if (!choropleth || !map?.getLayer(CHOROPLETH_LAYER_ID)) return null;
+      // deck.gl reports a pointer that left the map as (-1, -1)
+      if (!choropleth || !map?.getLayer(CHOROPLETH_LAYER_ID) || info.x < 0 || info.y < 0) return null;
       const code = map.queryRenderedFeatures([info.x, info.y], { layers: [CHOROPLETH_LAYER_ID] })[0]?.properties?.code;
       return typeof code === 'string' ? code : null;
     };
