@@ -7,21 +7,9 @@ import { quantileSorted } from 'd3-array';
 import { scaleThreshold } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import type { Rgba } from '../map/layer-styles.ts';
+import type { ClassBreaks } from './class-colors.ts';
 
 export const CLASS_COUNT = 5;
-
-export interface ClassBreaks {
-  /** ascending upper-exclusive thresholds between classes (CLASS_COUNT - 1 of them, fewer with few distinct values) */
-  thresholds: number[];
-  /** one colour per class, low to high */
-  colors: Rgba[];
-  /** lowest and highest positive value */
-  min: number;
-  max: number;
-}
-
-export const ZERO_COLOR: Rgba = [236, 236, 236, 235];
-export const NO_DATA_COLOR: Rgba = [255, 255, 255, 0];
 
 function rgbaOf(css: string, alpha = 225): Rgba {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
@@ -56,16 +44,4 @@ export function classOf(breaks: ClassBreaks | null, value: number | null): numbe
     .domain(breaks.thresholds)
     .range(breaks.colors.map((_, i) => i));
   return scale(value);
-}
-
-export function colorOfClass(breaks: ClassBreaks | null, index: number): Rgba {
-  if (index === -1) return ZERO_COLOR;
-  if (index < 0 || !breaks) return NO_DATA_COLOR;
-  return breaks.colors[index] ?? NO_DATA_COLOR;
-}
-
-/** [low, high) bounds of each class, for the legend. */
-export function classRanges(breaks: ClassBreaks): { from: number; to: number }[] {
-  const edges = [breaks.min, ...breaks.thresholds, breaks.max];
-  return breaks.colors.map((_, i) => ({ from: edges[i]!, to: edges[i + 1]! }));
 }

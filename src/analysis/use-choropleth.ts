@@ -4,6 +4,7 @@
  * text and click action of a state.
  */
 import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Country } from '../data/atlas-format.ts';
 import { cssColor } from '../map/layer-styles.ts';
@@ -11,7 +12,7 @@ import type { StateFills } from '../map/basemap-style.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { STATE_SELECTION_PREFIX } from '../map/selection.ts';
 import { formatMeasure } from './format-measure.ts';
-import { classOf, colorOfClass, quantileBreaks, type ClassBreaks } from './classes.ts';
+import { colorOfClass, type ClassBreaks } from './class-colors.ts';
 import type { StateValue } from './state-measures.ts';
 import { useStateValues } from './use-state-values.ts';
 
@@ -28,8 +29,17 @@ export function useChoroplethData(): Choropleth | null {
   const measure = useAtlasStore((s) => s.measure);
   const countries = useAtlasStore((s) => s.countries);
   const { values } = useStateValues(layerId, measure);
+  // the classing code (d3) is not part of the first view: it loads with the first choropleth
+  const classes = useQuery({
+    queryKey: ['classes-module'],
+    queryFn: () => import('./classes.ts'),
+    enabled: layerId !== null,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  }).data;
   return useMemo(() => {
-    if (!layerId || !values) return null;
+    if (!layerId || !values || !classes) return null;
+    const { classOf, quantileBreaks } = classes;
     const shown = values.filter((v) => (countries as readonly Country[]).includes(v.state.country));
     const breaks = quantileBreaks(shown.map((v) => v.value));
     const colors: Record<string, string> = {};
@@ -38,7 +48,7 @@ export function useChoroplethData(): Choropleth | null {
       if (index !== -2) colors[v.state.code] = cssColor(colorOfClass(breaks, index));
     }
     return { layerId, breaks, values: shown, fills: { colors } };
-  }, [layerId, values, countries]);
+  }, [layerId, values, countries, classes]);
 }
 
 /** What the map needs to draw the choropleth and answer hover and click on a state. */

@@ -6,7 +6,7 @@ import { useManifest, useStates } from '../data/queries.ts';
 import { POINT_LAYER_SPECS, layerSpec } from '../map/layers/index.ts';
 import { cssColor, type Rgba } from '../map/layer-styles.ts';
 import { useAtlasStore } from '../state/store.ts';
-import { classRanges, NO_DATA_COLOR, ZERO_COLOR } from '../analysis/classes.ts';
+import { classRanges, NO_DATA_COLOR, ZERO_COLOR } from '../analysis/class-colors.ts';
 import { formatMeasure } from '../analysis/format-measure.ts';
 import { STATE_MEASURES, type StateMeasure } from '../analysis/state-measures.ts';
 import { useChoroplethData } from '../analysis/use-choropleth.ts';
