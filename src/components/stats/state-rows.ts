@@ -6,8 +6,8 @@
 import type { CoverageNote, Country, PointDatasetId, PublishedFigure, StateRecord } from '../../data/atlas-format.ts';
 import { measureValue } from '../../analysis/state-measures.ts';
 
-/** The numeric columns of the state table, in display order (also the `data-measure` test hooks). */
-export const TABLE_MEASURES = ['population', 'count', 'per100k', 'per10kKm2', 'bevPerCharger'] as const;
+/** The numeric columns of the state table, in display order (also the `data-measure` test hooks): the layer's figures first, population last. */
+export const TABLE_MEASURES = ['count', 'per100k', 'per10kKm2', 'bevPerCharger', 'population'] as const;
 export type TableMeasure = (typeof TABLE_MEASURES)[number];
 export type SortKey = 'name' | TableMeasure;
 export type SortDirection = 'ascending' | 'descending';

@@ -46,63 +46,68 @@ export function StateTable({ caption, rows, measures, showPublished, sort, onSor
     );
   };
   return (
-    <div className="state-table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="stat-table state-table" data-testid="state-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {header('name', t('stats.states.name'), false)}
-            {measures.map((measure) => header(measure, t(`stats.states.columns.${measure}`), true))}
-            {showPublished && <th scope="col">{t('stats.states.published')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.state.code} data-state={row.state.code} data-country={row.state.country}>
-              <th scope="row">
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => select(`states:${row.state.code}`)}
-                  aria-label={t('stats.states.openProfile', { state: nameOf(row) })}
-                >
-                  {nameOf(row)}
-                </button>{' '}
-                <span className="country-tag">{row.state.country}</span>
-              </th>
-              {measures.map((measure) => {
-                const value = row.values[measure];
-                const bound = boundOf(row, measure);
-                return (
-                  <td key={measure} className="num" data-measure={measure} {...(value !== null ? { 'data-value': String(value) } : {})}>
-                    {value === null ? (
-                      <span title={t(row.coverage === 'none' && measure !== 'population' ? 'stats.states.noData' : 'stats.states.notApplicable')}>–</span>
-                    ) : (
-                      <>
-                        {bound && (
-                          <>
-                            <span className="bound-mark" aria-hidden="true" title={t(`stats.bound.${bound}`)}>
-                              {bound === 'lower' ? '≥' : '≤'}
-                            </span>
-                            <span className="visually-hidden">{t(`stats.bound.${bound}`)} </span>
-                          </>
-                        )}
-                        {formatStatValue(measure, value, language)}
-                      </>
-                    )}
-                  </td>
-                );
-              })}
-              {showPublished && (
-                <td className="published-cell" data-published={row.published.length}>
-                  {row.published.length === 0 ? '–' : <PublishedList figures={row.published} language={language} />}
-                </td>
-              )}
+    <>
+      <p className="legend-note" aria-hidden="true">
+        {caption}
+      </p>
+      <div className="state-table-scroll" tabIndex={0} role="region" aria-label={caption}>
+        <table className="stat-table state-table" data-testid="state-table">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              {header('name', t('stats.states.name'), false)}
+              {measures.map((measure) => header(measure, t(`stats.states.columns.${measure}`), true))}
+              {showPublished && <th scope="col">{t('stats.states.published')}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.state.code} data-state={row.state.code} data-country={row.state.country}>
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => select(`states:${row.state.code}`)}
+                    aria-label={t('stats.states.openProfile', { state: nameOf(row) })}
+                  >
+                    {nameOf(row)}
+                  </button>{' '}
+                  <span className="country-tag">{row.state.country}</span>
+                </th>
+                {measures.map((measure) => {
+                  const value = row.values[measure];
+                  const bound = boundOf(row, measure);
+                  return (
+                    <td key={measure} className="num" data-measure={measure} {...(value !== null ? { 'data-value': String(value) } : {})}>
+                      {value === null ? (
+                        <span title={t(row.coverage === 'none' && measure !== 'population' ? 'stats.states.noData' : 'stats.states.notApplicable')}>–</span>
+                      ) : (
+                        <>
+                          {bound && (
+                            <>
+                              <span className="bound-mark" aria-hidden="true" title={t(`stats.bound.${bound}`)}>
+                                {bound === 'lower' ? '≥' : '≤'}
+                              </span>
+                              <span className="visually-hidden">{t(`stats.bound.${bound}`)} </span>
+                            </>
+                          )}
+                          {formatStatValue(measure, value, language)}
+                        </>
+                      )}
+                    </td>
+                  );
+                })}
+                {showPublished && (
+                  <td className="published-cell" data-published={row.published.length}>
+                    {row.published.length === 0 ? '–' : <PublishedList figures={row.published} language={language} />}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
