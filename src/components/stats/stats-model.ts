@@ -2,6 +2,7 @@
  * What the statistics panel shows, derived from the layer specs (their filters and legend palettes),
  * the masks and the columns: one chart per filter of every layer, each bar a category of that filter.
  */
+import { formatMeasure } from '../../analysis/format-measure.ts';
 import type { TFunction } from 'i18next';
 import { COUNTRIES, type Country, type FlowRecord } from '../../data/atlas-format.ts';
 import type { LayerColumns } from '../../data/atlas-data.ts';
@@ -10,7 +11,7 @@ import type { FilterOption } from '../../filters/filter-options.ts';
 import type { LayerSpec } from '../../map/layer-spec.ts';
 import type { Rgba } from '../../map/layer-styles.ts';
 import { ATTRIBUTE_FILTER_KEYS, type AttributeFilters, type Language } from '../../state/atlas-state.ts';
-import { categoryLabel, formatNumber } from '../format.ts';
+import { categoryLabel } from '../format.ts';
 import { countColumnCategories, countFlowField, type CategoryCount } from './category-counts.ts';
 import type { TableMeasure } from './state-rows.ts';
 
@@ -99,9 +100,7 @@ export function filterAfterClick(current: readonly string[] | null | undefined, 
 
 /** A state-table or chart value as text: counts and people as integers, rates with the decimals their size needs. */
 export function formatStatValue(measure: TableMeasure, value: number, language: Language): string {
-  if (measure === 'count' || measure === 'population') return formatNumber(value, language, 0);
-  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return formatNumber(value, language, digits);
+  return formatMeasure(measure === 'population' ? 'count' : measure, value, language);
 }
 
 /** The filters in force as language-neutral text (CSV column, citations): `countries: US; chargerLevel: DC`. */
