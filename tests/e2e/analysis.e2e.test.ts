@@ -23,6 +23,16 @@ async function profileChargers(page: Page): Promise<Record<string, number>> {
   return Object.fromEntries(cells.filter(([, value]) => value !== '' && value !== null).map(([measure, value]) => [measure, Number(value)]));
 }
 
+/** A state's value in the statistics panel's state table (the panel's contract: data-state, data-measure, data-value). */
+async function stateTableValue(page: Page, code: string, measure: string): Promise<number> {
+  await page.getByTestId('tab-stats').click();
+  const cell = page.locator(`tr[data-state="${code}"] [data-measure="${measure}"]`).first();
+  await expect.poll(() => cell.getAttribute('data-value'), { timeout: 30_000 }).not.toBeNull();
+  const value = Number(await cell.getAttribute('data-value'));
+  await page.getByTestId('tab-layers').click();
+  return value;
+}
+
 /** The choropleth legend's class labels. */
 async function legendClasses(page: Page): Promise<string[]> {
   return page.getByTestId('choropleth-legend').locator('li').allTextContents();
@@ -63,6 +73,8 @@ describe('state analysis: choropleth, state profile, shared link', () => {
     await expect.poll(async () => (await profileChargers(page)).count).toBeLessThan(all.count!);
     const dcOnly = await profileChargers(page);
     expect(dcOnly.count).toBeGreaterThan(0);
+    expect(await stateTableValue(page, 'US-CA', 'count')).toBe(dcOnly.count);
+    expect(await stateTableValue(page, 'US-CA', 'per100k')).toBeCloseTo(dcOnly.per100k!, 6);
     expect(dcOnly.per100k).toBeCloseTo((dcOnly.count! / population) * 100_000, 6);
     await waitForMapReady(page);
     const filtered = await screenshot(page, 'analysis-choropleth-dc');
@@ -81,6 +93,7 @@ describe('state analysis: choropleth, state profile, shared link', () => {
       await expect.poll(() => other.getByTestId('state-profile').getAttribute('data-state'), { timeout: 30_000 }).toBe('US-CA');
       expect(await profileChargers(other)).toEqual(dcOnly);
       expect(await legendClasses(other)).toEqual(classesDc);
+      expect(await stateTableValue(other, 'US-CA', 'per100k')).toBeCloseTo(dcOnly.per100k!, 6);
       await other.getByRole('button', { name: 'Español' }).click();
       await expect.poll(() => other.getByTestId('choropleth-legend').textContent(), { timeout: 30_000 }).toContain('Cargadores de VE: Por cada 100,000 habitantes');
       await expect.poll(() => other.getByText('Perfil del estado · Estados Unidos').isVisible(), { timeout: 30_000 }).toBe(true);
