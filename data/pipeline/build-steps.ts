@@ -641,6 +641,14 @@ export function writeQuarantine(ctx: BuildContext, ledger: Ledger): { quarantine
 
 // ---------------------------------------------------------------------------------------------- writeManifest
 
+/** Records the sha256 of every file a dataset lists in `files.bytes` (files.sha256): the app checks what it receives (issue 12). */
+function addChecksums(outDir: string, manifest: AtlasManifest): void {
+  const entries = [...Object.values(manifest.layers), ...Object.values(manifest.auxiliary ?? {})];
+  for (const entry of entries) {
+    entry.files.sha256 = Object.fromEntries(Object.keys(entry.files.bytes).map((name) => [name, sha256(readFileSync(join(outDir, name)))]));
+  }
+}
+
 export function writeManifest(
   ctx: BuildContext,
   input: { layers: Record<DatasetId, LayerManifest>; bySource: Record<string, number>; auxiliary?: AtlasManifest['auxiliary'] },
@@ -659,6 +667,7 @@ export function writeManifest(
     warnings: ctx.warnings,
   };
   for (const l of DATASET_IDS) if (!manifest.layers[l]) throw new BuildFailure(`internal: layer ${l} not written`);
+  addChecksums(ctx.opts.outDir, manifest);
   writeFileSync(join(ctx.opts.outDir, 'manifest.json'), JSON.stringify(manifest, null, 1));
   return { manifest };
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useManifest } from '../data/queries.ts';
+import { DataUnavailableError } from '../data/integrity.ts';
 
 /** Says when data is loading, failed, or was built without some sources. */
 export function DataStatus() {
@@ -7,10 +8,19 @@ export function DataStatus() {
   const manifest = useManifest();
   if (manifest.isPending) return <p className="data-status">{t('data.loading')}</p>;
   if (manifest.isError) {
+    const problem = manifest.error instanceof DataUnavailableError ? manifest.error.problem : 'damaged';
     return (
-      <p className="data-status warning" role="alert" data-testid="data-error">
-        {t('data.failed', { message: manifest.error.message })}
-      </p>
+      <div className="data-status warning" role="alert" data-testid="data-error" data-problem={problem}>
+        <p>
+          {problem === 'version'
+            ? t('dataFile.manifestVersion')
+            : t(`dataFile.problem.${problem}`, { file: 'manifest.json', status: (manifest.error as DataUnavailableError).status ?? '', seconds: 30 })}
+        </p>
+        <p className="legend-note">{t('data.failed', { message: manifest.error.message })}</p>
+        <button type="button" className="button secondary" disabled={manifest.isFetching} onClick={() => void manifest.refetch()}>
+          {manifest.isFetching ? t('dataFile.retrying') : t('dataFile.retry')}
+        </button>
+      </div>
     );
   }
   const missing = Object.values(manifest.data.sources).filter((source) => source.missing);

@@ -11,16 +11,27 @@ import { AttributeFilter } from './attribute-filter.tsx';
 import { filtersOfLayer } from '../filters/filter-options.ts';
 import { formatDate, formatInteger, safeHref } from './format.ts';
 import { LegendKey } from './legend-keys.tsx';
+import { LayerDataProblem, LayerUnavailable, useLayerDataState, useLoadingBytesText } from './layer-data-status.tsx';
 
 /** The count element end-to-end tests read: formatted text, raw integer in data-count. */
-export function LayerCount({ layer, count, total }: { layer: LayerId; count: number | undefined; total: number | undefined }) {
+export function LayerCount({
+  layer,
+  count,
+  total,
+  loadingText,
+}: {
+  layer: LayerId;
+  count: number | undefined;
+  total: number | undefined;
+  loadingText?: string | undefined;
+}) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   return (
     <span className="layer-count">
       {count === undefined ? (
         <span data-testid={`count-${layer}`} aria-busy="true" className="count-value loading">
-          {t('legend.countLoading')}
+          {loadingText ?? t('legend.countLoading')}
         </span>
       ) : (
         <span data-testid={`count-${layer}`} data-count={count} className="count-value">
@@ -123,6 +134,9 @@ export function LayerSection({ spec, count }: { spec: LayerSpec; count: number |
   const groups = filtersOfLayer(layer);
   const active = groups.filter((option) => filters[option.param] != null).length;
   const layerName = t(`layers.${layer}`);
+  // issue 12: bytes while the data file loads; a plain reason and Retry when it cannot be used
+  const dataState = useLayerDataState(spec);
+  const loadingText = useLoadingBytesText(dataState);
   return (
     <section
       className={`layer-section${visible || countedByStates ? '' : ' is-hidden'}`}
@@ -136,8 +150,9 @@ export function LayerSection({ spec, count }: { spec: LayerSpec; count: number |
           <span className="layer-chip" aria-hidden="true" />
           {layerName}
         </label>
-        <LayerCount layer={layer} count={count} total={entry?.count} />
+        {dataState.kind === 'error' ? <LayerUnavailable layer={layer} /> : <LayerCount layer={layer} count={count} total={entry?.count} loadingText={loadingText} />}
       </div>
+      <LayerDataProblem layer={layer} state={dataState} />
       {!visible && <p className="legend-note">{countedByStates ? t('legend.hiddenCounted') : t('legend.hidden')}</p>}
       <div className="layer-body">
         <LegendKey spec={spec} />

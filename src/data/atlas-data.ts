@@ -2,6 +2,9 @@
 import type { AtlasManifest, ColumnSpec, DetailChunk, DetailRecord, FlowRecord, PointDatasetId, StateRecord } from './atlas-format.ts';
 import { ATLAS_FORMAT_VERSION } from './atlas-format.ts';
 import { ColumnDecodeError, decodeColumnTable, type ColumnArray } from './column-codec.ts';
+import { DataUnavailableError, fetchVerifiedBytes, parseJsonBytes, readVerified, type ByteProgress } from './integrity.ts';
+import { bytesOf, checksumOf, versionedDataFile } from './data-version.ts';
+import { clearProgress, reportProgress } from './load-progress.ts';
 
 export type { ColumnArray };
 
@@ -14,30 +17,42 @@ export interface LayerColumns {
   columns: Record<string, { spec: ColumnSpec; values: ColumnArray }>;
 }
 
-export class DataUnavailableError extends Error {
-  constructor(
-    message: string,
-    public readonly status?: number,
-  ) {
-    super(message);
-    this.name = 'DataUnavailableError';
-  }
-}
+export { DataUnavailableError };
 
 export function dataUrl(file: string): string {
   return new URL(`data/${file}`, document.baseURI).href;
 }
 
-async function fetchOk(file: string): Promise<Response> {
-  const response = await fetch(dataUrl(file));
-  if (!response.ok) throw new DataUnavailableError(`${file}: HTTP ${response.status}`, response.status);
-  return response;
+/** A data file listed by the manifest: fetched under its versioned name, with progress, checked against files.bytes/files.sha256. */
+export function fetchDataFile(manifest: AtlasManifest, file: string, onProgress?: (progress: ByteProgress) => void): Promise<Uint8Array> {
+  const progress = onProgress ?? ((p: ByteProgress) => reportProgress(file, p));
+  return fetchVerifiedBytes(dataUrl(versionedDataFile(manifest, file)), file, {
+    expected: { bytes: bytesOf(manifest, file), sha256: checksumOf(manifest, file) },
+    onProgress: progress,
+  }).finally(() => clearProgress(file));
+}
+
+/** Fetches, checks and reads a data file; a readable file of another length is reported as another data build. */
+function readDataFile<T>(manifest: AtlasManifest, file: string, read: (bytes: Uint8Array) => T): Promise<T> {
+  return readVerified(() => fetchDataFile(manifest, file), file, read);
 }
 
 export async function fetchManifest(): Promise<AtlasManifest> {
-  const manifest = (await (await fetchOk('manifest.json')).json()) as AtlasManifest;
+  // revalidated with the server (or answered by the service worker's precache, which is one build)
+  const manifest = await readVerified(
+    () =>
+      fetchVerifiedBytes(dataUrl('manifest.json'), 'manifest.json', { cache: 'no-cache', onProgress: (p) => reportProgress('manifest.json', p) }).finally(() =>
+        clearProgress('manifest.json'),
+      ),
+    'manifest.json',
+    (bytes) => {
+      const value = parseJsonBytes(bytes) as AtlasManifest;
+      if (!value || typeof value !== 'object' || typeof value.layers !== 'object' || value.layers === null) throw new Error('not an atlas manifest');
+      return value;
+    },
+  );
   if (manifest.formatVersion !== ATLAS_FORMAT_VERSION) {
-    throw new DataUnavailableError(`manifest.json has format ${manifest.formatVersion}, the app reads ${ATLAS_FORMAT_VERSION}`);
+    throw new DataUnavailableError(`manifest.json has format ${manifest.formatVersion}, the app reads ${ATLAS_FORMAT_VERSION}`, undefined, 'version', 'manifest.json');
   }
   return manifest;
 }
@@ -57,9 +72,9 @@ export function decodeColumns(dataset: PointDatasetId, buffer: ArrayBuffer, spec
 
 export async function fetchLayerColumns(manifest: AtlasManifest, layer: PointDatasetId): Promise<LayerColumns> {
   const entry = manifest.layers[layer];
-  if (!entry?.files.columns || !entry.columns) throw new DataUnavailableError(`${layer}: not in manifest`);
-  const buffer = await (await fetchOk(entry.files.columns)).arrayBuffer();
-  return decodeColumns(layer, buffer, entry.columns);
+  if (!entry?.files.columns || !entry.columns) throw new DataUnavailableError(`${layer}: not in manifest`, undefined, 'version');
+  const specs = entry.columns;
+  return readDataFile(manifest, entry.files.columns, (bytes) => decodeColumns(layer, alignedBuffer(bytes), specs));
 }
 
 /** The details files of a layer as chunks of consecutive rows (a single file is one chunk). */
@@ -90,10 +105,16 @@ export function chunkIndexOfId(chunks: readonly DetailChunk[], id: string): numb
   return -1;
 }
 
-export async function fetchDetailChunk(chunk: DetailChunk): Promise<DetailRecord[]> {
-  const records = (await (await fetchOk(chunk.file)).json()) as DetailRecord[];
-  if (records.length !== chunk.rowCount) throw new DataUnavailableError(`${chunk.file}: ${records.length} records, expected ${chunk.rowCount}`);
-  return records;
+export async function fetchDetailChunk(chunk: DetailChunk, manifest?: AtlasManifest): Promise<DetailRecord[]> {
+  const read = (bytes: Uint8Array) => {
+    const records = parseJsonBytes(bytes) as DetailRecord[];
+    if (!Array.isArray(records)) throw new DataUnavailableError(`${chunk.file}: not a list of records`, undefined, 'damaged', chunk.file);
+    if (records.length !== chunk.rowCount)
+      throw new DataUnavailableError(`${chunk.file}: ${records.length} records, expected ${chunk.rowCount}`, undefined, 'version', chunk.file);
+    return records;
+  };
+  if (manifest) return readDataFile(manifest, chunk.file, read);
+  return readVerified(() => fetchVerifiedBytes(dataUrl(chunk.file), chunk.file), chunk.file, read);
 }
 
 /** Every details record of a layer in row order; `onProgress` gets the share of chunks loaded. */
@@ -106,7 +127,7 @@ export async function fetchLayerDetails(manifest: AtlasManifest, layer: PointDat
   const worker = async () => {
     while (next < chunks.length) {
       const index = next++;
-      parts[index] = await fetchDetailChunk(chunks[index]!);
+      parts[index] = await fetchDetailChunk(chunks[index]!, manifest);
       onProgress?.(++done / chunks.length);
     }
   };
@@ -117,12 +138,26 @@ export async function fetchLayerDetails(manifest: AtlasManifest, layer: PointDat
 export async function fetchFlows(manifest: AtlasManifest): Promise<FlowRecord[]> {
   const file = manifest.layers.flows?.files.flows;
   if (!file) return [];
-  return (await (await fetchOk(file)).json()) as FlowRecord[];
+  return readDataFile(manifest, file, (bytes) => {
+    const records = parseJsonBytes(bytes);
+    if (!Array.isArray(records)) throw new DataUnavailableError(`${file}: not a list of flows`, undefined, 'damaged', file);
+    return records as FlowRecord[];
+  });
 }
 
 /** states.json: the states auxiliary dataset. */
-export async function fetchStates(file: string): Promise<StateRecord[]> {
-  const records = (await (await fetchOk(file)).json()) as unknown;
-  if (!Array.isArray(records)) throw new DataUnavailableError(`${file}: not a list of states`);
-  return records as StateRecord[];
+export async function fetchStates(file: string, manifest?: AtlasManifest): Promise<StateRecord[]> {
+  const read = (bytes: Uint8Array) => {
+    const records = parseJsonBytes(bytes);
+    if (!Array.isArray(records)) throw new DataUnavailableError(`${file}: not a list of states`, undefined, 'damaged', file);
+    return records as StateRecord[];
+  };
+  if (manifest) return readDataFile(manifest, file, read);
+  return readVerified(() => fetchVerifiedBytes(dataUrl(file), file), file, read);
+}
+
+/** The bytes as a whole ArrayBuffer (typed-array views need the buffer; a sub-view is copied). */
+function alignedBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
+  return bytes.slice().buffer;
 }

@@ -193,6 +193,8 @@ export interface LayerManifest {
     detailChunks?: DetailChunk[];
     flows?: string;
     bytes: Record<string, number>;
+    /** (additive) sha256 (hex) of each file, checked by the app (src/data/integrity.ts); older builds have none */
+    sha256?: Record<string, string>;
   };
   columns?: ColumnSpec[];
   sourceIds: string[];
@@ -255,7 +257,7 @@ export interface AuxiliaryDatasetManifest {
   /** 'table': one JSON file of rows; 'points': columns.bin (+ optional JSON details) like a point dataset */
   kind: 'table' | 'points';
   count: number;
-  files: { data?: string; columns?: string; bytes: Record<string, number> };
+  files: { data?: string; columns?: string; bytes: Record<string, number>; /** (additive) sha256 (hex) of each file */ sha256?: Record<string, string> };
   columns?: ColumnSpec[];
   sourceIds: string[];
   /** datasets this one was computed from (e.g. states ← chargers, minerals, population) */

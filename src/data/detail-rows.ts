@@ -32,7 +32,7 @@ export function ensureChunk(manifest: AtlasManifest, layer: PointDatasetId, chun
   if (pending) return pending;
   const chunk = detailChunksOf(manifest, layer)[chunkIndex];
   if (!chunk) return Promise.resolve();
-  const request = fetchDetailChunk(chunk)
+  const request = fetchDetailChunk(chunk, manifest)
     .then((records) => {
       useDetailRows.setState((state) => {
         const rows = [...(state.rows[layer] ?? new Array<DetailRecord | undefined>(manifest.layers[layer].count))];

@@ -44,7 +44,7 @@ export function useStates() {
   const file = manifest?.auxiliary?.[STATES_DATASET_ID]?.files.data;
   return useQuery({
     queryKey: ['auxiliary', STATES_DATASET_ID, file],
-    queryFn: () => fetchStates(file!),
+    queryFn: () => fetchStates(file!, manifest),
     enabled: !!file,
     ...STATIC,
   });

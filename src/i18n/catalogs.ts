@@ -6,6 +6,7 @@ import { layersCatalog } from './catalog-layers.ts';
 import { analysisCatalog } from './catalog-analysis.ts';
 import { statsCatalog } from './catalog-stats.ts';
 import { tableCatalog } from './catalog-table.ts';
+import { offlineCatalog } from './catalog-offline.ts';
 
 /** Every area's string catalog. Each catalog's top-level keys must be unique across catalogs. */
 export const CATALOGS: Catalog<Record<string, unknown>>[] = [
@@ -16,4 +17,5 @@ export const CATALOGS: Catalog<Record<string, unknown>>[] = [
   analysisCatalog as Catalog<Record<string, unknown>>,
   statsCatalog as Catalog<Record<string, unknown>>,
   tableCatalog as Catalog<Record<string, unknown>>,
+  offlineCatalog as Catalog<Record<string, unknown>>,
 ];
