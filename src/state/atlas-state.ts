@@ -31,6 +31,18 @@ export interface AtlasState {
   filters: AttributeFilters;
   /** atlas id of the selected feature (see DetailRecord.id / FlowRecord.id), or 'states:<code>' for a state profile */
   selection: string | null;
+  /** issue 11: the story shown (a curated story id, or CUSTOM_STORY_ID for the user's own), or null; link `story=` */
+  story: string | null;
+  /** issue 11: the story's scene, 1-based (link `scene=`, only with a story) */
+  scene: number;
+  /** issue 11: presentation mode (link `present=1`) */
+  present: boolean;
+  /** issue 11: read-only embed mode (link `embed=1`) */
+  embed: boolean;
+  /** issue 11: high-contrast theme (link `hc=1`) */
+  highContrast: boolean;
+  /** issue 11: captions in both languages, not only the interface language (link `cap=both`) */
+  bothLanguages: boolean;
   /** the point layer whose features the state choropleth counts, or null (no choropleth) */
   choropleth: LayerId | null;
   /** the state measure shown by the choropleth, the statistics panel's state table and the profile */
@@ -56,6 +68,12 @@ export function defaultAtlasState(): AtlasState {
     countries: ['US', 'MX'],
     filters: defaultFilters(),
     selection: null,
+    story: null,
+    scene: 1,
+    present: false,
+    embed: false,
+    highContrast: false,
+    bothLanguages: false,
     choropleth: null,
     measure: 'count',
     panelTab: 'layers',

@@ -11,6 +11,22 @@ export interface UiState {
   urlProblems: UrlProblem[];
   /** bumped to ask the map to fly to `view` (a search result, a preset) instead of jumping */
   flyRequest: number;
+  /** issue 11: a request to frame a bounding box (a story scene), answered by the map with fitBounds */
+  fitRequest: FitRequest | null;
+  /** issue 11: a presentation is running (an update prompt should wait rather than interrupt it) */
+  presenting: boolean;
+}
+
+/** [west, south, east, north] in degrees */
+export type Bounds = [number, number, number, number];
+
+export interface FitRequest {
+  id: number;
+  bounds: Bounds;
+  /** pixels kept free on each side (caption, legend) */
+  padding: { top: number; right: number; bottom: number; left: number };
+  /** 0 jumps, otherwise flies */
+  duration: number;
 }
 
 export interface AtlasActions {
@@ -29,6 +45,8 @@ export interface AtlasActions {
   setPanelOpen(open: boolean): void;
   replaceAtlasState(state: AtlasState, problems?: UrlProblem[]): void;
   dismissUrlProblems(): void;
+  fitBounds(request: Omit<FitRequest, 'id'>): void;
+  setPresenting(presenting: boolean): void;
 }
 
 export type AtlasStore = AtlasState & UiState & AtlasActions;
@@ -39,6 +57,8 @@ export function createAtlasStore(initial: AtlasState = defaultAtlasState()) {
     panelOpen: true,
     urlProblems: [],
     flyRequest: 0,
+    fitRequest: null,
+    presenting: false,
     setLanguage: (language) => set({ language }),
     setView: (view) => set({ view }),
     flyTo: (view) => set((s) => ({ view, flyRequest: s.flyRequest + 1 })),
@@ -57,6 +77,8 @@ export function createAtlasStore(initial: AtlasState = defaultAtlasState()) {
     setPanelOpen: (panelOpen) => set({ panelOpen }),
     replaceAtlasState: (state, problems = []) => set({ ...state, urlProblems: problems }),
     dismissUrlProblems: () => set({ urlProblems: [] }),
+    fitBounds: (request) => set((s) => ({ fitRequest: { ...request, id: (s.fitRequest?.id ?? 0) + 1 } })),
+    setPresenting: (presenting) => set({ presenting }),
   }));
 }
 
@@ -73,6 +95,12 @@ export function pickAtlasState(s: AtlasState): AtlasState {
     countries: s.countries,
     filters: s.filters,
     selection: s.selection,
+    story: s.story,
+    scene: s.scene,
+    present: s.present,
+    embed: s.embed,
+    highContrast: s.highContrast,
+    bothLanguages: s.bothLanguages,
     choropleth: s.choropleth,
     measure: s.measure,
     panelTab: s.panelTab,

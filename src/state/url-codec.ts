@@ -33,6 +33,10 @@ export interface DecodeResult {
 
 const STATE_CODE = /^(US|MX)-[A-Z]{2,3}$/;
 const FEATURE_ID = /^[a-z-]+:[A-Za-z0-9._:-]{1,200}$/;
+/** issue 11: a story id (curated ids, or 'custom' for a story carried by the link) and the scene number */
+const STORY_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const MAX_SCENE = 200;
+const SESSION_PARAMS: readonly string[] = ['story', 'scene', 'present', 'embed', 'hc', 'cap'];
 
 /** Allowed values per filter param (`f.<param>`), from the layer specs: a fixed list, or a pattern for open sets. */
 const FILTER_DOMAINS: ReadonlyMap<string, readonly string[] | RegExp> = new Map<string, readonly string[] | RegExp>([
@@ -48,6 +52,12 @@ export function encodeAtlasState(state: AtlasState): string {
   const params = new URLSearchParams();
   params.set('v', String(URL_CODEC_VERSION));
   if (state.language !== defaults.language) params.set('lang', state.language);
+  if (state.story) params.set('story', state.story);
+  if (state.story && state.scene !== defaults.scene) params.set('scene', String(state.scene));
+  if (state.present) params.set('present', '1');
+  if (state.embed) params.set('embed', '1');
+  if (state.highContrast) params.set('hc', '1');
+  if (state.bothLanguages) params.set('cap', 'both');
   const [lon, lat] = state.view.center;
   params.set('view', `${lon.toFixed(4)},${lat.toFixed(4)},${state.view.zoom.toFixed(2)}`);
   const visibleLayers = LAYER_IDS.filter((id) => state.layers[id]);
@@ -103,6 +113,7 @@ function decodeInto(state: AtlasState, problems: UrlProblem[], fragment: string)
 }
 
 function isKnownParam(key: string): boolean {
+  if (SESSION_PARAMS.includes(key)) return true;
   return ['v', 'lang', 'view', 'layers', 'country', 'sel', 'choro', 'measure', 'tab'].includes(key) || (key.startsWith('f.') && FILTER_DOMAINS.has(key.slice(2)));
 }
 
@@ -110,6 +121,28 @@ function isKnownParam(key: string): boolean {
 function applyParam(state: AtlasState, key: string, raw: string): boolean {
   switch (key) {
     case 'v':
+      return true;
+    case 'story':
+      if (!STORY_ID.test(raw)) return false;
+      state.story = raw;
+      return true;
+    case 'scene': {
+      const scene = /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
+      if (!(scene >= 1 && scene <= MAX_SCENE)) return false;
+      state.scene = scene;
+      return true;
+    }
+    case 'present':
+    case 'embed':
+    case 'hc':
+      if (raw !== '0' && raw !== '1') return false;
+      if (key === 'present') state.present = raw === '1';
+      else if (key === 'embed') state.embed = raw === '1';
+      else state.highContrast = raw === '1';
+      return true;
+    case 'cap':
+      if (raw !== 'ui' && raw !== 'both') return false;
+      state.bothLanguages = raw === 'both';
       return true;
     case 'lang':
       if (!(LANGUAGES as readonly string[]).includes(raw)) return false;
