@@ -516,7 +516,8 @@ function staticFigures(atlasRuns) {
   });
   const sum = (xs, k) => xs.reduce((a, x) => a + x[k], 0);
   const manifest = JSON.parse(readFileSync(join(dist, 'data/manifest.json'), 'utf8'));
-  const dataFiles = ['manifest.json', ...readdirSync(join(dist, 'data')).filter((f) => f.endsWith('.columns.bin'))];
+  // the point datasets' columns: what the first view draws (auxiliary datasets such as population load with their views)
+  const dataFiles = ['manifest.json', ...Object.values(manifest.layers).flatMap((layer) => (layer.files?.columns ? [layer.files.columns] : []))];
   if (manifest.layers.flows?.files?.flows) dataFiles.push(manifest.layers.flows.files.flows);
   const data = dataFiles.map((f) => {
     const buf = readFileSync(join(dist, 'data', f));
