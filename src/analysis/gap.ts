@@ -13,26 +13,9 @@
 import KDBush from 'kdbush';
 import { around, distance } from 'geokdbush';
 
-/** R, km: NEVI's "within 1 mile" (1.6), half of AFIR's 60 km spacing (30), the default (50), NEVI's 50-mile spacing (80). */
-export const GAP_RADII_KM = [1.6, 30, 50, 80] as const;
-export type GapRadiusKm = (typeof GAP_RADII_KM)[number];
-export const DEFAULT_GAP_RADIUS_KM: GapRadiusKm = 50;
-/** Candidate sites ranked. */
-export const CANDIDATE_COUNT = 20;
-
-/**
- * Distance bands (km) of the gap layer: band i holds distances in (BANDS[i-1], BANDS[i]]; the last
- * band is everything beyond the last bound, and `NO_CHARGER_BAND` a point with no visible charger at all.
- */
-export const DISTANCE_BANDS_KM = [1.6, 10, 30, 50, 80] as const;
-export const BAND_COUNT = DISTANCE_BANDS_KM.length + 1;
-export const NO_CHARGER_BAND = BAND_COUNT;
-
-export function distanceBand(km: number): number {
-  if (!Number.isFinite(km)) return NO_CHARGER_BAND;
-  for (let i = 0; i < DISTANCE_BANDS_KM.length; i++) if (km <= DISTANCE_BANDS_KM[i]!) return i;
-  return DISTANCE_BANDS_KM.length;
-}
+export { GAP_RADII_KM, DEFAULT_GAP_RADIUS_KM, CANDIDATE_COUNT, DISTANCE_BANDS_KM, BAND_COUNT, NO_CHARGER_BAND, distanceBand, type GapRadiusKm } from './gap-constants.ts';
+import { CANDIDATE_COUNT, NREL_2030_PORTS_PER_1000_EV } from './gap-constants.ts';
+export { NREL_2030_PORTS_PER_1000_EV };
 
 /** Great-circle distance in km (haversine, Earth radius 6,371 km): the distance every figure uses. */
 export function greatCircleKm(lon1: number, lat1: number, lon2: number, lat2: number): number {
@@ -323,7 +306,6 @@ export function levelMask(levels: ArrayLike<number>, categories: readonly string
  * ratios (about 5.5 public DC fast and 30 public Level 2 ports per 1,000 EVs: 182,000 DC and 1,067,000 L2
  * ports for 33 million EVs; Wood et al., "The 2030 National Charging Network", NREL/TP-5400-85654, 2023).
  */
-export const NREL_2030_PORTS_PER_1000_EV = { dc: 5.5, l2: 30 } as const;
 
 export function portsNeeded(bevs: number): { dc: number; l2: number } {
   return { dc: Math.round((bevs * NREL_2030_PORTS_PER_1000_EV.dc) / 1000), l2: Math.round((bevs * NREL_2030_PORTS_PER_1000_EV.l2) / 1000) };

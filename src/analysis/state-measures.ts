@@ -6,7 +6,7 @@
 import type { StateRecord } from '../data/atlas-format.ts';
 import type { LayerColumns } from '../data/atlas-data.ts';
 
-export const STATE_MEASURES = ['count', 'per100k', 'per10kKm2', 'bevPerCharger'] as const;
+export const STATE_MEASURES = ['count', 'per100k', 'per10kKm2', 'bevPerCharger', 'shareBeyondR'] as const;
 export type StateMeasure = (typeof STATE_MEASURES)[number];
 
 /** Visible features per state code (states with none are absent). */
@@ -38,6 +38,7 @@ export function countWithoutState(data: LayerColumns, mask: Uint8Array): number 
 /** Whether a measure applies to a layer and a state ('bevPerCharger': US chargers only, where registrations are published). */
 export function measureApplies(measure: StateMeasure, layerId: string, state: StateRecord): boolean {
   if (measure === 'bevPerCharger') return layerId === 'chargers' && state.country === 'US' && state.bevRegistrations2023 != null;
+  if (measure === 'shareBeyondR') return layerId === 'chargers' && state.population > 0;
   if (measure === 'per100k') return state.population > 0;
   if (measure === 'per10kKm2') return state.areaKm2 > 0;
   return true;
@@ -47,7 +48,7 @@ export function measureApplies(measure: StateMeasure, layerId: string, state: St
  * The value of a measure for a state, or null when it does not apply or is undefined (battery EVs per
  * charger with no charger mapped). Unknown is null, never zero.
  */
-export function measureValue(measure: StateMeasure, layerId: string, state: StateRecord, count: number): number | null {
+export function measureValue(measure: StateMeasure, layerId: string, state: StateRecord, count: number, gapShare?: number | null): number | null {
   if (!measureApplies(measure, layerId, state)) return null;
   switch (measure) {
     case 'count':
@@ -58,6 +59,9 @@ export function measureValue(measure: StateMeasure, layerId: string, state: Stat
       return (count / state.areaKm2) * 10_000;
     case 'bevPerCharger':
       return count > 0 ? state.bevRegistrations2023! / count : null;
+    case 'shareBeyondR':
+      // share (0..1) of the state's people farther than R km from a visible charger (src/analysis/gap.ts); unknown until computed
+      return gapShare ?? null;
   }
 }
 
@@ -81,10 +85,16 @@ function rankOf(values: readonly StateValue[], pick: (v: StateValue) => boolean)
 }
 
 /** Every state's count, value and ranks (ties share a rank) for one layer and measure. */
-export function stateValues(states: readonly StateRecord[], counts: ReadonlyMap<string, number>, layerId: string, measure: StateMeasure): StateValue[] {
+export function stateValues(
+  states: readonly StateRecord[],
+  counts: ReadonlyMap<string, number>,
+  layerId: string,
+  measure: StateMeasure,
+  gapShares?: ReadonlyMap<string, number | null>,
+): StateValue[] {
   const values: StateValue[] = states.map((state) => {
     const count = counts.get(state.code) ?? 0;
-    return { state, count, value: measureValue(measure, layerId, state, count), rankInCountry: null, rankBinational: null };
+    return { state, count, value: measureValue(measure, layerId, state, count, gapShares?.get(state.code)), rankInCountry: null, rankBinational: null };
   });
   const binational = rankOf(values, () => true);
   const us = rankOf(values, (v) => v.state.country === 'US');

@@ -5,6 +5,7 @@ import { useStates } from '../data/queries.ts';
 import { useLayerMasks } from '../filters/use-layer-masks.ts';
 import { POINT_LAYER_SPECS } from '../map/layers/index.ts';
 import { countByState, stateValues, type StateMeasure, type StateValue } from './state-measures.ts';
+import { useGapShares } from './use-gap.ts';
 
 /** Visible features per state for every point layer (layer id → state code → count); recomputed only when masks change. */
 export function useStateCounts(): Partial<Record<string, Map<string, number>>> {
@@ -33,9 +34,11 @@ export function useStateValues(layerId: string | null, measure: StateMeasure): S
   const counts = useStateCounts();
   const layerCounts = layerId ? counts[layerId] : undefined;
   const states = statesQuery.data;
+  // the share of people beyond R km comes from the gap analysis (computed only when this measure is shown)
+  const gapShares = useGapShares(measure === 'shareBeyondR' && layerId === 'chargers');
   const values = useMemo(
-    () => (states && layerId && layerCounts ? stateValues(states, layerCounts, layerId, measure) : undefined),
-    [states, layerCounts, layerId, measure],
+    () => (states && layerId && layerCounts ? stateValues(states, layerCounts, layerId, measure, gapShares) : undefined),
+    [states, layerCounts, layerId, measure, gapShares],
   );
   return { states, values, statesError: statesQuery.isError };
 }

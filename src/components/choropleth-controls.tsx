@@ -26,7 +26,7 @@ export function ChoroplethControls() {
   const setMeasure = useAtlasStore((s) => s.setMeasure);
   const states = useStates();
   const manifestFile = useManifest().data?.auxiliary?.states;
-  const measureAllowed = (m: StateMeasure) => m !== 'bevPerCharger' || layerId === 'chargers';
+  const measureAllowed = (m: StateMeasure) => (m !== 'bevPerCharger' && m !== 'shareBeyondR') || layerId === 'chargers';
   return (
     <section className="panel-section choropleth-controls" aria-labelledby={`${id}-heading`} data-testid="choropleth-controls">
       <h2 id={`${id}-heading`}>{t('choropleth.heading')}</h2>
@@ -41,7 +41,7 @@ export function ChoroplethControls() {
         onChange={(event) => {
           const next = event.currentTarget.value || null;
           setChoropleth(next);
-          if (next !== 'chargers' && measure === 'bevPerCharger') setMeasure('count');
+          if (next !== 'chargers' && (measure === 'bevPerCharger' || measure === 'shareBeyondR')) setMeasure('count');
         }}
       >
         <option value="">{t('choropleth.none')}</option>

@@ -13,6 +13,7 @@ import '../styles/panels.css';
 /** Loaded with their tab. */
 const StatsPanel = lazy(() => import('./stats-panel.tsx').then((module) => ({ default: module.StatsPanel })));
 const TableView = lazy(() => import('./table-view.tsx').then((module) => ({ default: module.TableView })));
+const GapPanel = lazy(() => import('./gap-panel.tsx').then((module) => ({ default: module.GapPanel })));
 
 /** The side panel: tabs for the layers (filters and legend), the statistics and the table view. */
 export function PanelContents() {
@@ -50,7 +51,11 @@ export function PanelContents() {
       </div>
       <div role="tabpanel" id={`panel-view-${tab}`} aria-labelledby={`panel-tab-${tab}`}>
         {tab === 'layers' && <LayersView />}
-        {tab !== 'layers' && <Suspense fallback={<p className="legend-note">{t('legend.countLoading')}</p>}>{tab === 'stats' ? <StatsPanel /> : <TableView />}</Suspense>}
+        {tab !== 'layers' && (
+          <Suspense fallback={<p className="legend-note">{t('legend.countLoading')}</p>}>
+            {tab === 'stats' ? <StatsPanel /> : tab === 'gap' ? <GapPanel /> : <TableView />}
+          </Suspense>
+        )}
       </div>
     </div>
   );

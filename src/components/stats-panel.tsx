@@ -119,7 +119,7 @@ export function StatsPanel() {
   const sort =
     sortChoice && (sortChoice.key === 'name' || measures.includes(sortChoice.key))
       ? sortChoice
-      : { key: (measures as string[]).includes(storeMeasure) ? storeMeasure : 'count', direction: 'descending' as const };
+      : { key: (measures as string[]).includes(storeMeasure) ? (storeMeasure as SortKey) : 'count', direction: 'descending' as const };
   const sortedRows = sortStateRows(rows, sort.key, sort.direction, nameOf, locale);
   const topRows = topStateRows(rows, topBy, TOP_STATES, nameOf, locale);
 

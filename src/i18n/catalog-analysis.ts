@@ -8,18 +8,22 @@ export const analysisCatalog = defineCatalog(
       layers: 'Layers',
       stats: 'Statistics',
       table: 'Table',
+      gap: 'Charging gap',
     },
     measures: {
       count: 'Number',
       per100k: 'Per 100,000 people',
       per10kKm2: 'Per 10,000 km²',
       bevPerCharger: 'Battery EVs per charger',
+      shareBeyondR: 'Share of people beyond R km',
     },
     measureUnits: {
       count: '{{layer}} passing the filters',
       per100k: '{{layer}} per 100,000 people (Census 2020, INEGI 2020)',
       per10kKm2: '{{layer}} per 10,000 km² of state area',
       bevPerCharger: 'Battery-electric vehicles registered in 2023 (BEV only, not plug-in hybrids; AFDC/Experian) per mapped charger',
+      shareBeyondR:
+        'Share of the state’s people (Census 2020, INEGI 2020) whose straight-line distance to the nearest {{layer}} passing the filters is over R km (R is set in the Charging gap tab); where the charger layer is partial these shares are upper bounds (coverage is a lower bound)',
     },
     choropleth: {
       heading: 'States',
@@ -69,18 +73,22 @@ export const analysisCatalog = defineCatalog(
       layers: 'Capas',
       stats: 'Estadísticas',
       table: 'Tabla',
+      gap: 'Brecha de carga',
     },
     measures: {
       count: 'Número',
       per100k: 'Por cada 100,000 habitantes',
       per10kKm2: 'Por cada 10,000 km²',
       bevPerCharger: 'VE de batería por cargador',
+      shareBeyondR: 'Proporción de personas a más de R km',
     },
     measureUnits: {
       count: '{{layer}} que pasan los filtros',
       per100k: '{{layer}} por cada 100,000 habitantes (Censo 2020 de EE. UU. e INEGI 2020)',
       per10kKm2: '{{layer}} por cada 10,000 km² de superficie estatal',
       bevPerCharger: 'Vehículos eléctricos de batería registrados en 2023 (solo VE de batería, no híbridos enchufables; AFDC/Experian) por cargador mapeado',
+      shareBeyondR:
+        'Proporción de la población del estado (Censo 2020 de EE. UU., INEGI 2020) cuya distancia en línea recta al {{layer}} más cercano que pasa los filtros supera R km (R se elige en la pestaña Brecha de carga); donde la capa de cargadores es parcial estas proporciones son cotas superiores (la cobertura es una cota inferior)',
     },
     choropleth: {
       heading: 'Estados',

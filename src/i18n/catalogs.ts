@@ -6,6 +6,7 @@ import { layersCatalog } from './catalog-layers.ts';
 import { analysisCatalog } from './catalog-analysis.ts';
 import { statsCatalog } from './catalog-stats.ts';
 import { tableCatalog } from './catalog-table.ts';
+import { gapCatalog } from './catalog-gap.ts';
 import { offlineCatalog } from './catalog-offline.ts';
 
 /** Every area's string catalog. Each catalog's top-level keys must be unique across catalogs. */
@@ -17,5 +18,6 @@ export const CATALOGS: Catalog<Record<string, unknown>>[] = [
   analysisCatalog as Catalog<Record<string, unknown>>,
   statsCatalog as Catalog<Record<string, unknown>>,
   tableCatalog as Catalog<Record<string, unknown>>,
+  gapCatalog as Catalog<Record<string, unknown>>,
   offlineCatalog as Catalog<Record<string, unknown>>,
 ];

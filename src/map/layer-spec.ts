@@ -111,3 +111,26 @@ export type LayerSpec = PointLayerSpec | FlowLayerSpec;
 export function orderSpecs<T extends { order: number }>(specs: readonly T[]): T[] {
   return [...specs].sort((a, b) => a.order - b.order);
 }
+
+/**
+ * A derived layer over an auxiliary dataset (not a pipeline point dataset): the charging gap draws the
+ * `population` points coloured by distance band to the nearest charger passing the chargers' filters, and
+ * the candidate sites. It has no filters of its own (the chargers' apply), is switched by the store's `gap`
+ * (link `gap=1`), and is registered in DERIVED_LAYER_SPECS (src/map/layers/index.ts), apart from LAYER_SPECS,
+ * whose consumers (filters, table, export, statistics) handle point and flow layers.
+ */
+export interface GapLayerInput {
+  points: import('../analysis/gap.ts').PopulationPoints;
+  distances: Float64Array;
+  candidates: readonly import('../analysis/gap.ts').CandidateSite[];
+  visible: boolean;
+}
+
+export interface GapLayerSpec extends LayerSpecBase<GapLayerInput> {
+  kind: 'gap';
+  dataset: 'population';
+  /** colour of each distance band (DISTANCE_BANDS_KM, then beyond the last, then no charger) */
+  bandColors: readonly Rgba[];
+}
+
+export type DerivedLayerSpec = GapLayerSpec;

@@ -12,6 +12,8 @@ import { isPointDataset, datasetOfId, requestId, requestRow, resolveIdToIndex, u
 import { useManifest } from '../data/queries.ts';
 import type { SparseRows } from '../data/detail-rows.ts';
 import { TOOLTIP_STYLE, tooltipText, type TooltipContent } from './tooltip.ts';
+import { useGapAnalysis } from '../analysis/use-gap.ts';
+import { gapLayer } from './layers/gap.ts';
 
 export interface DeckBindings {
   deckLayers: Layer[];
@@ -79,6 +81,8 @@ export function useDeckLayers(): DeckBindings {
   const zoomLevel = useAtlasStore((s) => Math.floor(s.view.zoom));
   const manifest = useManifest().data;
   const details = useLoadedDetails();
+  const gapOn = useAtlasStore((s) => s.gap);
+  const gap = useGapAnalysis().analysis;
 
   const chain = useMemo(() => chainForSelection(flows, selection), [flows, selection]);
 
@@ -103,9 +107,14 @@ export function useDeckLayers(): DeckBindings {
         layers.push(...spec.build({ input: { flows, mask: flowMask, visible, chain }, state, zoomLevel }));
       }
     }
+    // the charging gap (population points by distance band, candidate sites) above the layers, below the selection
+    if (gap && gapOn) {
+      const input = { points: gap.points, distances: gap.result.distances, candidates: gap.result.candidates, visible: true };
+      layers.push(...gapLayer.build({ input, state, zoomLevel }));
+    }
     layers.push(...buildSelectionLayers(rings, true));
     return layers;
-  }, [columns, masks, flows, flowMask, visibility, zoomLevel, chain, rings, choropleth]);
+  }, [columns, masks, flows, flowMask, visibility, zoomLevel, chain, rings, choropleth, gap, gapOn]);
 
   const onFeatureClick = useCallback(
     (info: PickingInfo) => {

@@ -1,5 +1,6 @@
 import type { Country } from '../data/atlas-format.ts';
 import type { StateMeasure } from '../analysis/state-measures.ts';
+import { DEFAULT_GAP_RADIUS_KM, type GapRadiusKm } from '../analysis/gap-constants.ts';
 import { LAYER_FILTERS, LAYER_SPECS, type LayerId } from '../map/layers/index.ts';
 
 export const LANGUAGES = ['en', 'es'] as const;
@@ -49,9 +50,13 @@ export interface AtlasState {
   measure: StateMeasure;
   /** the side panel's tab */
   panelTab: PanelTab;
+  /** the charging-gap layer (population points by distance to the nearest visible charger) is drawn */
+  gap: boolean;
+  /** R of the gap analysis, km: people farther than R from a visible charger */
+  gapRadiusKm: GapRadiusKm;
 }
 
-export const PANEL_TABS = ['layers', 'stats', 'table'] as const;
+export const PANEL_TABS = ['layers', 'stats', 'table', 'gap'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 export const DEFAULT_VIEW: MapView = { center: [-100, 31], zoom: 3.3 };
@@ -77,6 +82,8 @@ export function defaultAtlasState(): AtlasState {
     choropleth: null,
     measure: 'count',
     panelTab: 'layers',
+    gap: false,
+    gapRadiusKm: DEFAULT_GAP_RADIUS_KM,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Country } from '../data/atlas-format.ts';
 import type { LayerId } from '../map/layers/index.ts';
 import { defaultAtlasState, defaultFilters, type AtlasState, type AttributeFilterKey, type Language, type MapView, type PanelTab } from './atlas-state.ts';
 import type { StateMeasure } from '../analysis/state-measures.ts';
+import type { GapRadiusKm } from '../analysis/gap-constants.ts';
 import type { UrlProblem } from './url-codec.ts';
 
 /** Transient interface state: never part of a link. */
@@ -42,6 +43,8 @@ export interface AtlasActions {
   setChoropleth(layer: LayerId | null): void;
   setMeasure(measure: StateMeasure): void;
   setPanelTab(tab: PanelTab): void;
+  setGap(on: boolean): void;
+  setGapRadius(radiusKm: GapRadiusKm): void;
   setPanelOpen(open: boolean): void;
   replaceAtlasState(state: AtlasState, problems?: UrlProblem[]): void;
   dismissUrlProblems(): void;
@@ -74,6 +77,8 @@ export function createAtlasStore(initial: AtlasState = defaultAtlasState()) {
     setChoropleth: (choropleth) => set({ choropleth }),
     setMeasure: (measure) => set({ measure }),
     setPanelTab: (panelTab) => set({ panelTab, panelOpen: true }),
+    setGap: (gap) => set({ gap }),
+    setGapRadius: (gapRadiusKm) => set({ gapRadiusKm }),
     setPanelOpen: (panelOpen) => set({ panelOpen }),
     replaceAtlasState: (state, problems = []) => set({ ...state, urlProblems: problems }),
     dismissUrlProblems: () => set({ urlProblems: [] }),
@@ -104,5 +109,7 @@ export function pickAtlasState(s: AtlasState): AtlasState {
     choropleth: s.choropleth,
     measure: s.measure,
     panelTab: s.panelTab,
+    gap: s.gap,
+    gapRadiusKm: s.gapRadiusKm,
   };
 }

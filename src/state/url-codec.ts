@@ -2,7 +2,7 @@
  * The one versioned codec between the atlas state and the URL fragment.
  *
  *   #v=1&lang=es&view=-99.1332,19.4326,5.00&layers=chargers,flows&country=MX
- *    &f.chargerLevel=DC,L2&f.state=MX-NLE&sel=chargers:afdc:1234&choro=chargers&measure=per100k&tab=stats
+ *    &f.chargerLevel=DC,L2&f.state=MX-NLE&sel=chargers:afdc:1234&choro=chargers&measure=per100k&tab=stats&gap=1&r=30
  *
  * Rules: parameters equal to their default are omitted, list values are sorted, so one state has
  * one URL. Decoding never throws: each bad part falls back to its default and is reported in
@@ -12,6 +12,7 @@ import { COUNTRIES, type Country } from '../data/atlas-format.ts';
 import { FILTER_OPTIONS, filterLinkDomain } from '../filters/filter-options.ts';
 import { LAYER_IDS, POINT_LAYER_SPECS } from '../map/layers/index.ts';
 import { STATE_MEASURES, type StateMeasure } from '../analysis/state-measures.ts';
+import { GAP_RADII_KM, type GapRadiusKm } from '../analysis/gap-constants.ts';
 import { LANGUAGES, PANEL_TABS, VIEW_LIMITS, defaultAtlasState, type AtlasState, type Language, type PanelTab } from './atlas-state.ts';
 
 /** Layers a state choropleth can count: the point layers. */
@@ -72,6 +73,8 @@ export function encodeAtlasState(state: AtlasState): string {
   if (state.choropleth) params.set('choro', state.choropleth);
   if (state.measure !== defaults.measure) params.set('measure', state.measure);
   if (state.panelTab !== defaults.panelTab) params.set('tab', state.panelTab);
+  if (state.gap !== defaults.gap) params.set('gap', state.gap ? '1' : '0');
+  if (state.gapRadiusKm !== defaults.gapRadiusKm) params.set('r', String(state.gapRadiusKm));
   return `#${params.toString()}`;
 }
 
@@ -114,7 +117,9 @@ function decodeInto(state: AtlasState, problems: UrlProblem[], fragment: string)
 
 function isKnownParam(key: string): boolean {
   if (SESSION_PARAMS.includes(key)) return true;
-  return ['v', 'lang', 'view', 'layers', 'country', 'sel', 'choro', 'measure', 'tab'].includes(key) || (key.startsWith('f.') && FILTER_DOMAINS.has(key.slice(2)));
+  return (
+    ['v', 'lang', 'view', 'layers', 'country', 'sel', 'choro', 'measure', 'tab', 'gap', 'r'].includes(key) || (key.startsWith('f.') && FILTER_DOMAINS.has(key.slice(2)))
+  );
 }
 
 /** Applies one parameter; returns false when it is unknown or invalid (the default stays). */
@@ -182,6 +187,16 @@ function applyParam(state: AtlasState, key: string, raw: string): boolean {
       if (!(PANEL_TABS as readonly string[]).includes(raw)) return false;
       state.panelTab = raw as PanelTab;
       return true;
+    case 'gap':
+      if (raw !== '0' && raw !== '1') return false;
+      state.gap = raw === '1';
+      return true;
+    case 'r': {
+      const radius = GAP_RADII_KM.find((r) => String(r) === raw);
+      if (radius === undefined) return false;
+      state.gapRadiusKm = radius as GapRadiusKm;
+      return true;
+    }
     default: {
       if (!key.startsWith('f.')) return false;
       const filterKey = key.slice(2);

@@ -35,6 +35,24 @@ describe('URL codec', () => {
     expect(decoded.selection).toBe(state.selection);
   });
 
+  it('carries the charging gap additively (gap=1, r=), omitted at its defaults', () => {
+    const state = defaultAtlasState();
+    expect(encodeAtlasState(state)).not.toMatch(/gap=|[&#]r=/);
+    state.gap = true;
+    state.gapRadiusKm = 1.6;
+    state.panelTab = 'gap';
+    state.choropleth = 'chargers';
+    state.measure = 'shareBeyondR';
+    const link = encodeAtlasState(state);
+    expect(link).toContain('gap=1');
+    expect(link).toContain('r=1.6');
+    expect(decodeAtlasState(link)).toEqual({ state, problems: [] });
+    const bad = decodeAtlasState('#v=1&gap=yes&r=42');
+    expect(bad.state.gap).toBe(false);
+    expect(bad.state.gapRadiusKm).toBe(50);
+    expect(bad.problems.map((p) => p.param).sort()).toEqual(['gap', 'r']);
+  });
+
   it('writes the version and omits defaults, so the default map has a short link', () => {
     const fragment = encodeAtlasState(defaultAtlasState());
     expect(fragment).toBe(`#v=${URL_CODEC_VERSION}&view=-100.0000%2C31.0000%2C3.30`);

@@ -6,6 +6,7 @@ import type { LayerMerger, LocatedRecord } from '../adapter-types.ts';
 import { haversineM } from '../geo/state-index.ts';
 import { AFDC_2022_ID, AFDC_LIVE_ID, AFDC_NY_ID } from './afdc.ts';
 import { TESLA_ID } from './tesla.ts';
+import { TESLA_US_2026_ID } from './tesla-us-2026.ts';
 import { toDetailRecord } from '../detail-record.ts';
 
 type Role = 'afdc-base' | 'afdc-enrich' | 'tesla' | 'ocm';
@@ -53,6 +54,8 @@ function mergeSite(target: DetailRecord, r: LocatedRecord, role: Role): void {
   t.portsL2 = maxKnown(t.portsL2, a.portsL2);
   t.maxPowerKw = role === 'tesla' ? (numOrNull(a.maxPowerKw) ?? numOrNull(t.maxPowerKw)) : maxKnown(t.maxPowerKw, a.maxPowerKw);
   for (const [k, v] of Object.entries(a)) if ((t[k] === null || t[k] === undefined) && v !== null) t[k] = v;
+  // the 2026 snapshot lists sites open in July 2026: newer than a 2021 'planned' or 'closed'
+  if (r.sourceId === TESLA_US_2026_ID) t.status = 'open';
   target.sources.push({ sourceId: r.sourceId, recordId: r.sourceRecordId });
 }
 
@@ -102,7 +105,9 @@ export const mergeChargers: LayerMerger = (records) => {
 
   const attach = (r: LocatedRecord, role: Role, prefix: string, requireTeslaTarget: boolean) => {
     const incomingTesla = role === 'tesla' || isTeslaish(r.name, r.attributes.network);
-    const cands = grid.near(r.lon, r.lat, MATCH_TESLA_M).filter(({ r: t }) => !matched.has(`${role}|${t.id}`));
+    // one record per site and source snapshot: two Tesla snapshots (2021, 2026) may both match the same site
+    const matchKey = role === 'tesla' ? r.sourceId : role;
+    const cands = grid.near(r.lon, r.lat, MATCH_TESLA_M).filter(({ r: t }) => !matched.has(`${matchKey}|${t.id}`));
     const hit = cands.find(({ r: t, d }) => {
       if (requireTeslaTarget && !t.sources.some((s) => chargerRole(s.sourceId) === 'tesla')) return false;
       if (d <= MATCH_ANY_M) return true;
@@ -110,7 +115,7 @@ export const mergeChargers: LayerMerger = (records) => {
     });
     if (hit) {
       mergeSite(hit.r, r, role);
-      matched.add(`${role}|${hit.r.id}`);
+      matched.add(`${matchKey}|${hit.r.id}`);
       return;
     }
     const id = `chargers:${prefix}:${r.sourceRecordId}`;
@@ -118,7 +123,7 @@ export const mergeChargers: LayerMerger = (records) => {
     out.set(id, d);
     grid.add(d);
   };
-  for (const r of byRole.tesla) attach(r, 'tesla', 'tesla', false);
+  for (const r of byRole.tesla) attach(r, 'tesla', r.sourceId === TESLA_US_2026_ID ? 'tesla-2026' : 'tesla', false);
   // OCM Mexico merges with Tesla sites only; OCM elsewhere (live US) with any station
   for (const r of byRole.ocm) attach(r, 'ocm', r.sourceId.startsWith('ocm') ? 'ocm' : r.sourceId, r.country === 'MX');
   return [...out.values()];

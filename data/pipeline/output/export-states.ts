@@ -1,11 +1,13 @@
 /** `export <dir>` also writes <dir>/states.csv: one row per state (51 US incl. DC, 32 MX) from the built states.json,
  *  with the counts of each point dataset (no filter, which are the app's default filters: equal to the features of
- *  that state in the layer exports) and chargers per 100,000 people. UTF-8, quoted by papaparse where needed.
+ *  that state in the layer exports), chargers per 100,000 people, and the charging gap at 50 km (people whose
+ *  straight-line distance to the nearest charger, or DC fast charger, is beyond 50 km; ./state-gap.ts). UTF-8, quoted by papaparse where needed.
  *  An empty cell is unknown (a dataset with no point in that country), never zero. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { STATES_DATASET_ID, type AtlasManifest, type StateRecord } from '../../../src/data/atlas-format.ts';
+import { roundShare, stateGapFigures, type StateGap } from './state-gap.ts';
 
 export const STATES_CSV_FILE = 'states.csv';
 export const STATES_CSV_COLUMNS = [
@@ -19,6 +21,10 @@ export const STATES_CSV_COLUMNS = [
   'battery_plants',
   'assembly_plants',
   'chargers_per_100k',
+  'pop_beyond_50km',
+  'share_beyond_50km',
+  'dcfast_pop_beyond_50km',
+  'dcfast_share_beyond_50km',
 ] as const;
 
 /** Chargers per 100,000 people, rounded to 2 decimals; null when either is unknown or the population is 0. */
@@ -27,19 +33,26 @@ export function per100k(count: number | undefined, population: number): number |
   return Math.round((count / population) * 100_000 * 100) / 100;
 }
 
-export function statesCsvRows(states: readonly StateRecord[]): (string | number | null)[][] {
-  return states.map((s) => [
-    s.code,
-    s.country,
-    s.nameEn,
-    s.population,
-    s.areaKm2,
-    s.counts.chargers ?? null,
-    s.counts.minerals ?? null,
-    s.counts['battery-plants'] ?? null,
-    s.counts['assembly-plants'] ?? null,
-    per100k(s.counts.chargers, s.population),
-  ]);
+export function statesCsvRows(states: readonly StateRecord[], gaps: ReadonlyMap<string, StateGap> | null = null): (string | number | null)[][] {
+  return states.map((s) => {
+    const gap = gaps?.get(s.code);
+    return [
+      s.code,
+      s.country,
+      s.nameEn,
+      s.population,
+      s.areaKm2,
+      s.counts.chargers ?? null,
+      s.counts.minerals ?? null,
+      s.counts['battery-plants'] ?? null,
+      s.counts['assembly-plants'] ?? null,
+      per100k(s.counts.chargers, s.population),
+      gap ? gap.all.beyond : null,
+      gap ? roundShare(gap.all.share) : null,
+      gap ? gap.dcFast.beyond : null,
+      gap ? roundShare(gap.dcFast.share) : null,
+    ];
+  });
 }
 
 /** Whether the built output has the states table (an output of an older build does not). */
@@ -58,7 +71,7 @@ export function exportStatesCsv(builtDir: string, outDir: string): { file: strin
   if (!aux?.files.data) throw new Error(`${builtDir}/manifest.json lists no states dataset: run "npm run data" first`);
   const states = JSON.parse(readFileSync(join(builtDir, aux.files.data), 'utf8')) as StateRecord[];
   const sorted = [...states].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const csv = Papa.unparse({ fields: [...STATES_CSV_COLUMNS], data: statesCsvRows(sorted) }, { newline: '\r\n' });
+  const csv = Papa.unparse({ fields: [...STATES_CSV_COLUMNS], data: statesCsvRows(sorted, stateGapFigures(builtDir)) }, { newline: '\r\n' });
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, STATES_CSV_FILE);
   writeFileSync(file, `${csv}\r\n`, 'utf8');

@@ -2,17 +2,22 @@
  * The registry of map layers: every layer the atlas can draw, as one spec each (see ../layer-spec.ts).
  * Adding a layer over an existing dataset = a spec module + one line here.
  */
-import { orderSpecs, type FlowLayerSpec, type LayerSpec, type PointLayerSpec } from '../layer-spec.ts';
+import { orderSpecs, type DerivedLayerSpec, type FlowLayerSpec, type LayerSpec, type PointLayerSpec } from '../layer-spec.ts';
 import { chargersLayer } from './chargers.ts';
 import { mineralsLayer } from './minerals.ts';
 import { batteryPlantsLayer } from './battery-plants.ts';
 import { assemblyPlantsLayer } from './assembly-plants.ts';
 import { flowsLayer } from './flows.ts';
+import { gapLayer } from './gap.ts';
 
 export { buildSelectionLayers, type SelectionRing } from './selection-layer.ts';
 
 /** Every map layer, in draw order (the selection is drawn above them). */
 export const LAYER_SPECS: readonly LayerSpec[] = orderSpecs([chargersLayer, mineralsLayer, batteryPlantsLayer, assemblyPlantsLayer, flowsLayer]);
+
+/** Derived layers over auxiliary datasets (the charging gap), switched by their own store keys, not `layers`. */
+export const DERIVED_LAYER_SPECS: readonly DerivedLayerSpec[] = [gapLayer];
+export { gapLayer };
 
 export const LAYER_IDS: readonly string[] = LAYER_SPECS.map((spec) => spec.id);
 /** A map layer's id (the key of the store's `layers` and of the link's `layers=`). */
