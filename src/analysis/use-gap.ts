@@ -90,7 +90,7 @@ export interface GapAnalysis {
 /** The last computation, shared by every component asking with the same inputs (map, panel, choropleth). */
 let last: { key: unknown[]; value: GapAnalysis } | null = null;
 const sameKey = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
-interface GapInputs {
+export interface GapInputs {
   gap: GapModule;
   points: PopulationPoints;
   chargers: LayerColumns;
@@ -101,7 +101,7 @@ interface GapInputs {
 }
 
 /** Both gaps (filters; filters + DC fast only) for these inputs, reused while they are the same objects. */
-function analyse(inputs: GapInputs): GapAnalysis {
+export function analyse(inputs: GapInputs): GapAnalysis {
   const key = Object.values(inputs);
   if (last && sameKey(last.key, key)) return last.value;
   const { gap, points, chargers, mask, radiusKm, countries, stateFilter } = inputs;
