@@ -10,9 +10,14 @@ import { MapView } from './map/map-view.tsx';
 import { useDeckLayers } from './map/use-deck-layers.ts';
 import { useChoroplethBinding } from './analysis/use-choropleth.ts';
 import { useAtlasStore } from './state/store.ts';
+import { useSceneSync } from './present/scene-control.ts';
+import './styles/present.css';
 
 /** Not needed for the first view: loaded with the first selection. */
 const DetailsPanel = lazy(() => import('./components/details-panel.tsx').then((module) => ({ default: module.DetailsPanel })));
+/** Issue 11: presentation and embed modes, loaded when used. */
+const PresentationView = lazy(() => import('./present/presentation-view.tsx').then((module) => ({ default: module.PresentationView })));
+const EmbedView = lazy(() => import('./present/embed-view.tsx').then((module) => ({ default: module.EmbedView })));
 
 /** Keeps i18next and <html lang> in step with the store's language. */
 function useLanguageSync() {
@@ -30,22 +35,31 @@ export function App() {
   const deck = useDeckLayers();
   const choropleth = useChoroplethBinding();
   const hasSelection = useAtlasStore((s) => s.selection !== null);
+  useSceneSync();
+  const present = useAtlasStore((s) => s.present);
+  const embed = useAtlasStore((s) => s.embed);
+  const highContrast = useAtlasStore((s) => s.highContrast);
+  // issue 11: presentation and embed show the map without the header, the side panel and the toolbar
+  const full = !present && !embed;
   return (
-    <div className="app">
-      <AppHeader />
+    <div className={`app${present ? ' is-presenting' : ''}${embed && !present ? ' is-embed' : ''}${highContrast ? ' theme-hc' : ''}`}>
+      {full && <AppHeader />}
       <main className="app-main">
-        <SidePanel>
-          <PanelContents />
-        </SidePanel>
+        {full && (
+          <SidePanel>
+            <PanelContents />
+          </SidePanel>
+        )}
         <div className="map-area">
           <MapView {...deck} choropleth={choropleth} />
-          <MapToolbar />
-          {hasSelection && (
+          {full && <MapToolbar />}
+          {hasSelection && full && (
             <Suspense fallback={null}>
               <DetailsPanel />
             </Suspense>
           )}
           <UrlProblemsNotice />
+          {!full && <Suspense fallback={null}>{present ? <PresentationView /> : <EmbedView />}</Suspense>}
           <MapAttribution />
         </div>
       </main>

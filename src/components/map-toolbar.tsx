@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CopyLinkButton } from './copy-link-button.tsx';
 import { ExportPanel } from './export-panel.tsx';
 import { SearchBox } from './search-box.tsx';
+import { PresentButton } from '../present/present-button.tsx';
 import '../styles/panels.css';
 
 /** Search, copy link and export, over the map. */
@@ -13,6 +14,7 @@ export function MapToolbar() {
       <div className="toolbar-actions">
         <CopyLinkButton />
         <ExportPanel />
+        <PresentButton />
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { layersCatalog } from './catalog-layers.ts';
 import { analysisCatalog } from './catalog-analysis.ts';
 import { statsCatalog } from './catalog-stats.ts';
 import { tableCatalog } from './catalog-table.ts';
+import { presentCatalog } from './catalog-present.ts';
 import { gapCatalog } from './catalog-gap.ts';
 import { offlineCatalog } from './catalog-offline.ts';
 
@@ -18,6 +19,7 @@ export const CATALOGS: Catalog<Record<string, unknown>>[] = [
   analysisCatalog as Catalog<Record<string, unknown>>,
   statsCatalog as Catalog<Record<string, unknown>>,
   tableCatalog as Catalog<Record<string, unknown>>,
+  presentCatalog as Catalog<Record<string, unknown>>,
   gapCatalog as Catalog<Record<string, unknown>>,
   offlineCatalog as Catalog<Record<string, unknown>>,
 ];

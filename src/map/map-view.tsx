@@ -50,6 +50,7 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
   const fills = choropleth?.fills ?? null;
   const view = useAtlasStore((s) => s.view);
   const flyRequest = useAtlasStore((s) => s.flyRequest);
+  const fitRequest = useAtlasStore((s) => s.fitRequest);
   const lastFlyRequest = useRef(flyRequest);
   // The layers the overlay was last given, for its after-render callback (set in the effect that passes them on).
   const layersRef = useRef<Layer[]>(deckLayers);
@@ -71,6 +72,8 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
         dragRotate: false,
         pitchWithRotate: false,
         touchPitch: false,
+        // issue 11: the image export reads this canvas (and deck.gl's) after the frame
+        canvasContextAttributes: { preserveDrawingBuffer: true },
       });
     } catch (error) {
       // eslint-disable-next-line react-hooks/set-state-in-effect -- the failure (no WebGL) is only known once maplibre is built on the mounted container; the fallback message must be rendered from here
@@ -84,6 +87,11 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
     setIdle(false);
     map.on('idle', () => setIdle(true));
     map.on('movestart', () => setIdle(false));
+    // issue 11: a move by the user (drag, wheel, keys), not by a fit or a link, changes a presented scene
+    map.on('movestart', (event) => {
+      const cause = (event as { originalEvent?: unknown }).originalEvent;
+      if (typeof UIEvent !== 'undefined' && cause instanceof UIEvent) useAtlasStore.getState().noteUserMove();
+    });
     map.on('moveend', () => {
       const next = readView(map);
       if (!sameView(next, useAtlasStore.getState().view)) useAtlasStore.getState().setView(next);
@@ -91,6 +99,7 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
     const overlay = new MapLibreOverlay({
       interleaved: false,
       layers: [],
+      deviceProps: { webgl: { preserveDrawingBuffer: true } },
       onAfterRender: () => {
         const layers = layersRef.current;
         container.dataset.deckReady = String(layers.every((layer) => layer.isLoaded));
@@ -161,6 +170,23 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
       map.jumpTo({ center: view.center, zoom: view.zoom });
     }
   }, [view, flyRequest]);
+
+  // issue 11: a story scene frames a bounding box (the same area on 16:9 and 4:3 screens)
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !fitRequest) return;
+    const [west, south, east, north] = fitRequest.bounds;
+    const { width, height } = map.getContainer().getBoundingClientRect();
+    const { top, right, bottom, left } = fitRequest.padding;
+    // padding that leaves no room is dropped rather than refused by maplibre
+    const padding = left + right < width * 0.8 && top + bottom < height * 0.8 ? fitRequest.padding : 10;
+    const box: [[number, number], [number, number]] = [
+      [west, south],
+      [east, north],
+    ];
+    if (fitRequest.duration > 0) map.fitBounds(box, { padding, duration: fitRequest.duration, essential: true });
+    else map.fitBounds(box, { padding, animate: false });
+  }, [fitRequest]);
 
   return (
     <div className="map-view">

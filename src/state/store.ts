@@ -16,6 +16,8 @@ export interface UiState {
   fitRequest: FitRequest | null;
   /** issue 11: a presentation is running (an update prompt should wait rather than interrupt it) */
   presenting: boolean;
+  /** issue 11: bumped when the user (not a fit or a link) pans or zooms the map: a presented scene is then marked as changed */
+  userMoves: number;
 }
 
 /** [west, south, east, north] in degrees */
@@ -50,6 +52,7 @@ export interface AtlasActions {
   dismissUrlProblems(): void;
   fitBounds(request: Omit<FitRequest, 'id'>): void;
   setPresenting(presenting: boolean): void;
+  noteUserMove(): void;
 }
 
 export type AtlasStore = AtlasState & UiState & AtlasActions;
@@ -62,6 +65,7 @@ export function createAtlasStore(initial: AtlasState = defaultAtlasState()) {
     flyRequest: 0,
     fitRequest: null,
     presenting: false,
+    userMoves: 0,
     setLanguage: (language) => set({ language }),
     setView: (view) => set({ view }),
     flyTo: (view) => set((s) => ({ view, flyRequest: s.flyRequest + 1 })),
@@ -84,6 +88,7 @@ export function createAtlasStore(initial: AtlasState = defaultAtlasState()) {
     dismissUrlProblems: () => set({ urlProblems: [] }),
     fitBounds: (request) => set((s) => ({ fitRequest: { ...request, id: (s.fitRequest?.id ?? 0) + 1 } })),
     setPresenting: (presenting) => set({ presenting }),
+    noteUserMove: () => set((s) => ({ userMoves: s.userMoves + 1 })),
   }));
 }
 

@@ -1,0 +1,121 @@
+/**
+ * Issue 11: applies a story's scenes to the store. A scene change replaces the atlas state (keeping
+ * the session: language, presentation, theme) and asks the map to frame the scene's bounding box.
+ * The scene is "changed" when the presenter pans, zooms or filters afterwards; returnToScene()
+ * applies it again.
+ */
+import { useEffect, useRef } from 'react';
+import { create } from 'zustand';
+import { CUSTOM_STORY_ID, sceneAtlasState, type Story } from '../stories/story.ts';
+import { curatedStory, DEFAULT_STORY_ID } from '../stories/index.ts';
+import { encodeAtlasState } from '../state/url-codec.ts';
+import { DEFAULT_VIEW, defaultAtlasState, type AtlasState } from '../state/atlas-state.ts';
+import { pickAtlasState, useAtlasStore } from '../state/store.ts';
+
+/** The user's own story (issue 11, part 6): set by the story editor or read from a story link. */
+export const useCustomStory = create<{ story: Story | null; setStory(story: Story | null): void }>()((set) => ({
+  story: null,
+  setStory: (story) => set({ story }),
+}));
+
+export function resolveStory(id: string | null): Story | undefined {
+  if (!id) return undefined;
+  if (id === CUSTOM_STORY_ID) return useCustomStory.getState().story ?? undefined;
+  return curatedStory(id);
+}
+
+/** What makes a scene: everything but the camera and the session's display choices. */
+export function sceneKey(state: AtlasState): string {
+  const defaults = defaultAtlasState();
+  return encodeAtlasState({ ...state, view: DEFAULT_VIEW, language: defaults.language, panelTab: defaults.panelTab, highContrast: false, bothLanguages: false });
+}
+
+interface SceneStatus {
+  /** sceneKey of the scene as applied, and the user-move counter then */
+  baseline: string | null;
+  baselineMoves: number;
+}
+export const useSceneStatus = create<SceneStatus>()(() => ({ baseline: null, baselineMoves: 0 }));
+
+/** Pixels kept free around a framed scene: in presentation, the caption (bottom) and the legend (right). */
+export function scenePadding(present: boolean): { top: number; right: number; bottom: number; left: number } {
+  const width = typeof window === 'undefined' ? 1280 : window.innerWidth;
+  const height = typeof window === 'undefined' ? 800 : window.innerHeight;
+  if (!present) return { top: 40, right: 40, bottom: 40, left: 40 };
+  return { top: Math.round(height * 0.05), right: Math.round(width * 0.31), bottom: Math.round(height * 0.3), left: Math.round(width * 0.03) };
+}
+
+/** Applies scene `sceneNumber` (1-based, clamped) of the store's story; `duration` 0 jumps. */
+export function applyScene(duration: number): void {
+  const current = useAtlasStore.getState();
+  const story = resolveStory(current.story);
+  if (!story || story.scenes.length === 0) return;
+  const index = Math.min(Math.max(current.scene - 1, 0), story.scenes.length - 1);
+  const { state } = sceneAtlasState(story, index, current);
+  // the camera stays where it is until the map frames the scene (a fly from here, not a jump to a default view)
+  const next: AtlasState = { ...state, view: current.view };
+  current.replaceAtlasState(next);
+  current.fitBounds({ bounds: story.scenes[index]!.bounds, padding: scenePadding(next.present), duration });
+  const rebaseline = () => useSceneStatus.setState({ baseline: sceneKey(next), baselineMoves: useAtlasStore.getState().userMoves });
+  rebaseline();
+  // moves reported while the map frames the scene (resize, inertia of an earlier drag) are not the presenter's
+  clearTimeout(settleTimer);
+  settleTimer = setTimeout(() => {
+    if (useSceneStatus.getState().baseline === sceneKey(next)) useSceneStatus.setState({ baselineMoves: useAtlasStore.getState().userMoves });
+  }, duration + 400);
+}
+let settleTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Keeps the store on the story's current scene: on a link, a key or a button that changes `story`/`scene`. */
+export function useSceneSync(): void {
+  const story = useAtlasStore((s) => s.story);
+  const scene = useAtlasStore((s) => s.scene);
+  const storyReady = useCustomStory((s) => (story === CUSTOM_STORY_ID ? s.story !== null : true));
+  const applied = useRef<string | null>(null);
+  useEffect(() => {
+    if (!story || !storyReady) {
+      applied.current = null;
+      return;
+    }
+    const key = `${story}/${scene}`;
+    if (applied.current === key) return;
+    const first = applied.current === null;
+    applied.current = key;
+    applyScene(first ? 0 : 1600);
+  }, [story, scene, storyReady]);
+}
+
+/** The presented scene differs from the scene as it was applied (pan, zoom, filter, layer). */
+export function useSceneChanged(): boolean {
+  const { baseline, baselineMoves } = useSceneStatus();
+  const moved = useAtlasStore((s) => s.userMoves !== baselineMoves);
+  const key = useAtlasStore((s) => sceneKey(pickAtlasState(s)));
+  return baseline !== null && (moved || key !== baseline);
+}
+
+export function goToScene(sceneNumber: number): void {
+  const state = useAtlasStore.getState();
+  const story = resolveStory(state.story);
+  if (!story) return;
+  const next = Math.min(Math.max(sceneNumber, 1), story.scenes.length);
+  if (next !== state.scene) state.replaceAtlasState({ ...pickAtlasState(state), scene: next });
+}
+
+export function returnToScene(): void {
+  applyScene(1000);
+}
+
+/** Starts a story (the curated one by default) at its first scene, in presentation mode. */
+export function startPresentation(storyId: string = DEFAULT_STORY_ID): void {
+  const state = useAtlasStore.getState();
+  state.replaceAtlasState({ ...pickAtlasState(state), story: storyId, scene: 1, present: true, embed: false });
+  const root = document.documentElement;
+  // full screen when the browser allows it (a click is a user gesture); the presentation works without
+  if (!document.fullscreenElement && root.requestFullscreen) root.requestFullscreen().catch(() => undefined);
+}
+
+export function leavePresentation(): void {
+  const state = useAtlasStore.getState();
+  state.replaceAtlasState({ ...pickAtlasState(state), present: false, story: null, scene: 1 });
+  if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(() => undefined);
+}

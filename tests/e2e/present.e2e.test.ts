@@ -1,0 +1,153 @@
+/** Issue 11: stories in presentation mode, projector type sizes, embed mode and the image export. */
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { launchAtlasBrowser, mapCamera, screenshot, useSharedBrowser, waitForMapReady } from './browser.ts';
+import { BINATIONAL_STORY } from '../../src/stories/binational.story.ts';
+
+const baseUrl = inject('baseUrl');
+const sharedBrowser = useSharedBrowser();
+const story = BINATIONAL_STORY;
+
+async function sceneIndex(page: Page): Promise<number> {
+  return Number(await page.getByTestId('scene-index').textContent());
+}
+
+async function count(page: Page, layer: string): Promise<number | null> {
+  const value = await page.getByTestId(`count-${layer}`).getAttribute('data-count');
+  return value === null ? null : Number(value);
+}
+
+async function fontPx(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+}
+
+describe('presentation mode (issue 11)', () => {
+  it('starts the curated story from the Present button, moves with the clicker keys, and returns after a pan', async () => {
+    const page = await sharedBrowser().newPage();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${baseUrl}#v=1`);
+    await waitForMapReady(page);
+    // keys do nothing outside presentation mode
+    await page.keyboard.press('PageDown');
+    expect(page.url()).not.toContain('story=');
+
+    await page.getByRole('button', { name: /Present/ }).click();
+    await expect.poll(() => page.getByTestId('scene-index').textContent()).toBe('1');
+    expect(page.url()).toContain(`story=${story.id}`);
+    expect(page.url()).toContain('present=1');
+    await expect.poll(() => page.getByTestId('scene-caption').textContent()).toContain(story.scenes[0]!.caption.en);
+    await expect.poll(() => count(page, 'chargers'), { timeout: 30_000 }).toBe(54979);
+    expect(await page.locator('#side-panel').count()).toBe(0);
+
+    // projector type at 1920x1080
+    expect(await fontPx(page, '[data-testid="scene-caption"] .scene-text')).toBeGreaterThanOrEqual(36);
+    expect(await fontPx(page, '[data-testid="compact-legend"] .compact-layer-name')).toBeGreaterThanOrEqual(24);
+    expect(await fontPx(page, '[data-testid="compact-legend"] .count-value')).toBeGreaterThanOrEqual(24);
+
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => sceneIndex(page)).toBe(2);
+    expect(page.url()).toContain('scene=2');
+    expect(page.url()).toContain('country=MX');
+    await expect.poll(() => count(page, 'chargers'), { timeout: 30_000 }).toBe(114);
+    await expect.poll(() => page.getByTestId('scene-caption').textContent()).toContain('114');
+    await expect.poll(() => page.getByTestId('compact-legend').textContent()).toContain('4,060');
+
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => sceneIndex(page)).toBe(1);
+    await expect.poll(() => count(page, 'chargers'), { timeout: 30_000 }).toBe(54979);
+    expect(page.url()).not.toContain('country=MX');
+
+    // arrows and Space move too
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press(' ');
+    await expect.poll(() => sceneIndex(page)).toBe(3);
+    await expect.poll(() => page.getByTestId('choropleth-legend').count(), { timeout: 30_000 }).toBe(1);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => sceneIndex(page)).toBe(2);
+
+    // pan: the scene is marked as changed; R returns to it
+    await waitForMapReady(page);
+    const framed = await mapCamera(page);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.move(box.x + 700, box.y + 400);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 400, box.y + 250, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId('scene-changed').count()).toBe(1);
+    const moved = await mapCamera(page);
+    expect(Math.abs(moved.lng - framed.lng) + Math.abs(moved.lat - framed.lat)).toBeGreaterThan(1);
+    await page.keyboard.press('r');
+    await expect.poll(() => page.getByTestId('scene-changed').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(async () => Math.abs((await mapCamera(page)).lng - framed.lng), { timeout: 10_000 }).toBeLessThan(0.05);
+
+    // blank and back; Esc leaves
+    await page.keyboard.press('b');
+    await expect.poll(() => page.getByTestId('present-blank').count()).toBe(1);
+    await page.keyboard.press('b');
+    await expect.poll(() => page.getByTestId('present-blank').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('scene-caption').count()).toBe(0);
+    expect(page.url()).not.toContain('present=1');
+    await expect.poll(() => page.locator('#side-panel').count()).toBe(1);
+    await page.close();
+  });
+
+  it('opens a scene from its link, in Spanish too, and every scene reads at 1920x1080 (screenshots)', { timeout: 480_000 }, async () => {
+    const page = await sharedBrowser().newPage();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    for (const language of ['en', 'es'] as const) {
+      for (let n = 1; n <= story.scenes.length; n++) {
+        await page.goto(`${baseUrl}#v=1${language === 'es' ? '&lang=es' : ''}&story=${story.id}&scene=${n}&present=1`);
+        await page.reload();
+        await expect.poll(() => page.getByTestId('scene-index').textContent(), { timeout: 30_000 }).toBe(String(n));
+        await expect.poll(() => page.getByTestId('scene-caption').textContent()).toContain(story.scenes[n - 1]!.caption[language]);
+        await waitForMapReady(page);
+        await page.waitForTimeout(300);
+        await screenshot(page, `present-${language}-${n}-${story.scenes[n - 1]!.id}`);
+      }
+    }
+    expect(await page.getByRole('button', { name: /Salir/ }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('the Spanish button is "Presentar"; high contrast and both-language captions are in the link', async () => {
+    const page = await sharedBrowser().newPage();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${baseUrl}#v=1&lang=es`);
+    await page.getByRole('button', { name: /Presentar/ }).click();
+    await expect.poll(() => page.getByTestId('scene-index').textContent()).toBe('1');
+    await page.getByLabel('Alto contraste').check();
+    await page.getByLabel('Leyendas en ambos idiomas').check();
+    expect(page.url()).toContain('hc=1');
+    expect(page.url()).toContain('cap=both');
+    await expect.poll(() => page.getByTestId('scene-caption').textContent()).toContain(story.scenes[0]!.caption.en);
+    const colours = await page.getByTestId('scene-caption').evaluate((element) => [getComputedStyle(element).color, getComputedStyle(element).backgroundColor]);
+    expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
+    await waitForMapReady(page);
+    await screenshot(page, 'present-es-hc-both');
+    await page.close();
+  });
+});
+
+describe('embed mode (issue 11)', () => {
+  it('shows the map with a compact legend, the attribution and a link to the full atlas, without the side panel', async () => {
+    const page = await sharedBrowser().newPage();
+    await page.setViewportSize({ width: 960, height: 600 });
+    await page.goto(`${baseUrl}#v=1&layers=battery-plants&country=US&embed=1`);
+    await waitForMapReady(page);
+    expect(await page.locator('#side-panel').count()).toBe(0);
+    await expect.poll(() => count(page, 'battery-plants'), { timeout: 30_000 }).toBe(604);
+    await expect(page.getByRole('contentinfo').or(page.locator('.map-attribution')).first().textContent()).resolves.toBeTruthy();
+    const href = await page.getByRole('link', { name: 'Open the full atlas' }).getAttribute('href');
+    expect(href).toContain('layers=battery-plants');
+    expect(href).not.toContain('embed=1');
+    await screenshot(page, 'embed');
+    await page.close();
+  });
+});
+
+export { PNG, launchAtlasBrowser };
