@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/app-header.tsx';
 import { SidePanel } from './components/side-panel.tsx';
 import { UrlProblemsNotice } from './components/url-problems-notice.tsx';
+import { OfflineNotices } from './offline/offline-controls.tsx';
 import { MapAttribution } from './components/map-attribution.tsx';
 import { PanelContents } from './components/panel-contents.tsx';
 import { MapToolbar } from './components/map-toolbar.tsx';
@@ -59,6 +60,7 @@ export function App() {
             </Suspense>
           )}
           <UrlProblemsNotice />
+          <OfflineNotices />
           {!full && <Suspense fallback={null}>{present ? <PresentationView /> : <EmbedView />}</Suspense>}
           <MapAttribution />
         </div>

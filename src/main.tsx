@@ -6,10 +6,13 @@ import { App } from './app.tsx';
 import { createI18n } from './i18n/i18n.ts';
 import { useAtlasStore } from './state/store.ts';
 import { syncStoreWithUrl } from './state/url-sync.ts';
+import { registerOfflineSupport } from './offline/register.ts';
 import './styles/fonts.css';
 import './styles/app.css';
 
 syncStoreWithUrl(useAtlasStore);
+// issue 12: the service worker, registered from the bundle (production builds only)
+void registerOfflineSupport();
 const i18n = createI18n(useAtlasStore.getState().language);
 const queryClient = new QueryClient();
 

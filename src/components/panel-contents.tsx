@@ -8,6 +8,7 @@ import { DataStatus } from './data-status.tsx';
 import { CountryFilter, StateFilter, ThemePresets } from './filter-controls.tsx';
 import { LayerSection } from './layer-section.tsx';
 import { ChoroplethControls } from './choropleth-controls.tsx';
+import { OfflineSection } from '../offline/offline-controls.tsx';
 import '../styles/panels.css';
 
 /** Loaded with their tab. */
@@ -92,6 +93,7 @@ function LayersView() {
           <LayerSection key={spec.id} spec={spec} count={counts[spec.id]} />
         ))}
       </section>
+      <OfflineSection />
     </>
   );
 }

@@ -50,6 +50,9 @@ export interface AtlasState {
   measure: StateMeasure;
   /** the side panel's tab */
   panelTab: PanelTab;
+  /** issue 12: the data build the link was made on (manifest generatedAt, compact: 20261201T145300Z); set to the
+   *  loaded build once the manifest arrives, so a copied link records it. null = not known (old links) */
+  dataVersion: string | null;
   /** the charging-gap layer (population points by distance to the nearest visible charger) is drawn */
   gap: boolean;
   /** R of the gap analysis, km: people farther than R from a visible charger */
@@ -82,6 +85,7 @@ export function defaultAtlasState(): AtlasState {
     choropleth: null,
     measure: 'count',
     panelTab: 'layers',
+    dataVersion: null,
     gap: false,
     gapRadiusKm: DEFAULT_GAP_RADIUS_KM,
   };

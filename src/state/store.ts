@@ -114,6 +114,7 @@ export function pickAtlasState(s: AtlasState): AtlasState {
     choropleth: s.choropleth,
     measure: s.measure,
     panelTab: s.panelTab,
+    dataVersion: s.dataVersion,
     gap: s.gap,
     gapRadiusKm: s.gapRadiusKm,
   };

@@ -9,6 +9,7 @@
  * `problems`. Links written by older versions are upgraded by MIGRATIONS before decoding.
  */
 import { COUNTRIES, type Country } from '../data/atlas-format.ts';
+import { DATA_BUILD_ID } from '../data/data-version.ts';
 import { FILTER_OPTIONS, filterLinkDomain } from '../filters/filter-options.ts';
 import { LAYER_IDS, POINT_LAYER_SPECS } from '../map/layers/index.ts';
 import { STATE_MEASURES, type StateMeasure } from '../analysis/state-measures.ts';
@@ -73,6 +74,7 @@ export function encodeAtlasState(state: AtlasState): string {
   if (state.choropleth) params.set('choro', state.choropleth);
   if (state.measure !== defaults.measure) params.set('measure', state.measure);
   if (state.panelTab !== defaults.panelTab) params.set('tab', state.panelTab);
+  if (state.dataVersion) params.set('data', state.dataVersion);
   if (state.gap !== defaults.gap) params.set('gap', state.gap ? '1' : '0');
   if (state.gapRadiusKm !== defaults.gapRadiusKm) params.set('r', String(state.gapRadiusKm));
   return `#${params.toString()}`;
@@ -116,6 +118,7 @@ function decodeInto(state: AtlasState, problems: UrlProblem[], fragment: string)
 }
 
 function isKnownParam(key: string): boolean {
+  if (key === 'data') return true;
   if (SESSION_PARAMS.includes(key)) return true;
   return (
     ['v', 'lang', 'view', 'layers', 'country', 'sel', 'choro', 'measure', 'tab', 'gap', 'r'].includes(key) || (key.startsWith('f.') && FILTER_DOMAINS.has(key.slice(2)))
@@ -126,6 +129,11 @@ function isKnownParam(key: string): boolean {
 function applyParam(state: AtlasState, key: string, raw: string): boolean {
   switch (key) {
     case 'v':
+      return true;
+    case 'data':
+      // issue 12: the data build the link was made on (src/data/data-version.ts)
+      if (!DATA_BUILD_ID.test(raw)) return false;
+      state.dataVersion = raw;
       return true;
     case 'story':
       if (!STORY_ID.test(raw)) return false;
