@@ -197,6 +197,22 @@ export function gapFigures(points: PopulationPoints, distances: Float64Array, ra
   return { byState, byCountry, total: withShare(total) };
 }
 
+const KM_PER_DEGREE_LAT = (Math.PI * 6371) / 180;
+
+/** Ids of an index's points in a lon/lat box holding every point within `km` of (lon, lat) (more, never fewer). */
+function withinKm(index: KDBush, lon: number, lat: number, km: number): number[] {
+  const dLat = km / KM_PER_DEGREE_LAT + 1e-6;
+  const maxAbsLat = Math.min(89.9, Math.abs(lat) + dLat);
+  const dLon = Math.min(180, dLat / Math.cos((maxAbsLat * Math.PI) / 180));
+  const minLon = lon - dLon;
+  const maxLon = lon + dLon;
+  const ids = index.range(Math.max(-180, minLon), lat - dLat, Math.min(180, maxLon), lat + dLat);
+  // across the antimeridian (the Aleutians)
+  if (minLon < -180) ids.push(...index.range(minLon + 360, lat - dLat, 180, lat + dLat));
+  if (maxLon > 180) ids.push(...index.range(-180, lat - dLat, maxLon - 360, lat + dLat));
+  return ids;
+}
+
 export interface CandidateSite {
   /** 1-based rank */
   rank: number;
@@ -223,12 +239,11 @@ export function greedyCandidates(points: PopulationPoints, distances: Float64Arr
   const index = new KDBush(uncovered.length, 64, Float32Array);
   for (const row of uncovered) index.add(points.position[row * 2]!, points.position[row * 2 + 1]!);
   index.finish();
-  // neighbours within R (symmetric), by position in `uncovered`
+  // neighbours within R (symmetric), by position in `uncovered`: a bounding-box query, then the exact distance
   const neighbours: number[][] = uncovered.map((row) => {
     const lon = points.position[row * 2]!;
     const lat = points.position[row * 2 + 1]!;
-    // geokdbush compares in haversine space; keep exactly the pairs our distance puts within R
-    return around(index, lon, lat, Infinity, radiusKm * (1 + 1e-9)).filter((j) => {
+    return withinKm(index, lon, lat, radiusKm).filter((j) => {
       const other = uncovered[j]!;
       return !isBeyond(distance(lon, lat, points.position[other * 2]!, points.position[other * 2 + 1]!), radiusKm);
     });

@@ -136,6 +136,15 @@ describe('greedy candidate sites', () => {
     expect(greedyCandidates(pop, distances, 30, 1)).toHaveLength(1);
   });
 
+  it('covers neighbours across the antimeridian (the Aleutians)', () => {
+    const pop = points([
+      { lon: 179.9, lat: 52, pop: 100, country: 'US', state: 'US-AK' },
+      { lon: -179.9, lat: 52, pop: 50, country: 'US', state: 'US-AK' },
+    ]);
+    const picks = greedyCandidates(pop, Float64Array.from([Infinity, Infinity]), 30);
+    expect(picks.map((p) => [p.row, p.newlyCovered])).toEqual([[0, 150]]);
+  });
+
   it('ignores people already within R of a charger', () => {
     const pop = points([
       { lon: 0, lat: 0, pop: 1000, country: 'MX', state: 'MX-A' },
