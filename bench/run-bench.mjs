@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { ARRAY_TYPES, decodeColumnTable, encodeColumnTable } from '../src/data/column-codec.ts';
+import { describeGapBench, measureGapRecompute } from './gap-bench.ts';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
@@ -564,7 +565,7 @@ async function main() {
   };
   log('environment', env);
 
-  const out = { environment: env, runs: [], summary: {}, static: null, scale: null };
+  const out = { environment: env, runs: [], summary: {}, static: null, gap: null, scale: null };
   const servers = {};
   try {
     servers.atlas = await startServer(join(DIST, 'atlas'));
@@ -584,12 +585,17 @@ async function main() {
       }
       for (const kind of order) out.summary[kind] = aggregate(out.runs.filter((r) => r.page === kind));
       out.static = staticFigures(out.runs.filter((r) => r.page === 'atlas'));
+      // the charging gap recomputed after each filter change of the same cycle (Node, the app's own code)
+      out.gap = measureGapRecompute(join(DIST, 'atlas', 'data'), Math.max(9, CHANGES_PER_RUN));
+      log(describeGapBench(out.gap));
     }
 
     if (SCALE || SCALE_ONLY) {
       log(`scale: generating ${SCALE_ROWS.toLocaleString('en-US')} synthetic chargers`);
       const info = buildScaleDist(SCALE_ROWS);
       servers.scale = await startServer(info.dir);
+      const scaleGap = measureGapRecompute(join(info.dir, 'data'), Math.max(9, SCALE_CHANGES));
+      log(describeGapBench(scaleGap));
       const runs = [];
       for (let i = 0; i < SCALE_RUNS; i++) {
         const r = await measureLoad('atlas-scale', servers.scale, { changes: SCALE_CHANGES, runIndex: i, profile: i === SCALE_RUNS - 1 });
@@ -604,6 +610,7 @@ async function main() {
         columnsBytes: info.columnsBytes,
         columnsGzip: info.columnsGzip,
         countByCountry: info.countByCountry,
+        gap: scaleGap,
         runs,
         summary: aggregate(runs),
       };
@@ -710,8 +717,21 @@ async function main() {
       ],
       ['requests blocked (not 127.0.0.1)', a.externalRequests, l.externalRequests, m.externalRequests, '', ''],
       ['failed runs / filter timeouts', `${a.failedRuns}/${a.filterTimeouts}`, `${l.failedRuns}/${l.filterTimeouts}`, `${m.failedRuns}/${m.filterTimeouts}`, '', ''],
+      ...(out.gap
+        ? [
+            [
+              `gap recompute after a filter change, median / p95 (Node, n=${out.gap.recomputeMs.n})`,
+              `${fmtMs(out.gap.recomputeMs.median)} / ${fmtMs(out.gap.recomputeMs.p95)}`,
+              '(none)',
+              '(none)',
+              '',
+              '',
+            ],
+          ]
+        : []),
     ];
     lines.push(`Runs per page: ${RUNS} (alternating), filter changes per page: ${a.filterToFrameMs.n} (cycle ${FILTERS.join(', ')})`, table(rows), '');
+    if (out.gap) lines.push(describeGapBench(out.gap), '');
     lines.push(
       `Atlas static figures: initial JS ${fmtKB(st.initialJs.gzip)} gzipped (main thread ${fmtKB(st.initialJs.mainThreadGzip)}, maplibre worker ${fmtKB(st.initialJs.workerGzip)}; ${fmtKB(st.initialJs.raw)} raw, ${st.initialJs.files.length} files); ` +
         `render-critical data ${fmtKB(st.renderCriticalData.gzip)} gzipped (${fmtKB(st.renderCriticalData.raw)} raw: ${st.renderCriticalData.files.map((f) => `${f.file} ${fmtKB(f.gzip)}`).join(', ')})`,
@@ -746,8 +766,14 @@ async function main() {
         base ? `${fmtMB(base.heapUsed.median)} / ${fmtMB(base.heapWithBacking.median)}` : '',
       ],
       ['failed runs / filter timeouts / blocked requests', `${s.failedRuns}/${s.filterTimeouts}/${s.externalRequests}`, ''],
+      [
+        `gap recompute after a filter change, median / p95 (Node, n=${out.scale.gap.recomputeMs.n})`,
+        `${fmtMs(out.scale.gap.recomputeMs.median)} / ${fmtMs(out.scale.gap.recomputeMs.p95)}`,
+        out.gap ? `${fmtMs(out.gap.recomputeMs.median)} / ${fmtMs(out.gap.recomputeMs.p95)}` : '',
+      ],
+      ['  gap index build (once per charger data)', fmtMs(out.scale.gap.indexBuildMs), out.gap ? fmtMs(out.gap.indexBuildMs) : ''],
     ];
-    lines.push(table(rows), '');
+    lines.push(table(rows), '', describeGapBench(out.scale.gap), '');
     targets.push({
       target: `scale: ${out.scale.rows.toLocaleString('en-US')} chargers load and filter (no failed run, no timeout)`,
       value: `${s.failedRuns} failed, ${s.filterTimeouts} timeouts`,

@@ -12,8 +12,8 @@ import { isPointDataset, datasetOfId, requestId, requestRow, resolveIdToIndex, u
 import { useManifest } from '../data/queries.ts';
 import type { SparseRows } from '../data/detail-rows.ts';
 import { TOOLTIP_STYLE, tooltipText, type TooltipContent } from './tooltip.ts';
+import { useQuery } from '@tanstack/react-query';
 import { useGapAnalysis } from '../analysis/use-gap.ts';
-import { gapLayer } from './layers/gap.ts';
 
 export interface DeckBindings {
   deckLayers: Layer[];
@@ -83,6 +83,9 @@ export function useDeckLayers(): DeckBindings {
   const details = useLoadedDetails();
   const gapOn = useAtlasStore((s) => s.gap);
   const gap = useGapAnalysis().analysis;
+  // the gap layer's code (deck.gl's TextLayer for the candidate numbers) loads with the first gap view
+  const gapLayer = useQuery({ queryKey: ['gap-layer-module'], queryFn: () => import('./layers/gap.ts'), enabled: gapOn, staleTime: Infinity, gcTime: Infinity }).data
+    ?.gapLayer;
 
   const chain = useMemo(() => chainForSelection(flows, selection), [flows, selection]);
 
@@ -108,13 +111,13 @@ export function useDeckLayers(): DeckBindings {
       }
     }
     // the charging gap (population points by distance band, candidate sites) above the layers, below the selection
-    if (gap && gapOn) {
+    if (gap && gapOn && gapLayer) {
       const input = { points: gap.points, distances: gap.result.distances, candidates: gap.result.candidates, visible: true };
       layers.push(...gapLayer.build({ input, state, zoomLevel }));
     }
     layers.push(...buildSelectionLayers(rings, true));
     return layers;
-  }, [columns, masks, flows, flowMask, visibility, zoomLevel, chain, rings, choropleth, gap, gapOn]);
+  }, [columns, masks, flows, flowMask, visibility, zoomLevel, chain, rings, choropleth, gap, gapOn, gapLayer]);
 
   const onFeatureClick = useCallback(
     (info: PickingInfo) => {

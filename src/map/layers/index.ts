@@ -8,16 +8,18 @@ import { mineralsLayer } from './minerals.ts';
 import { batteryPlantsLayer } from './battery-plants.ts';
 import { assemblyPlantsLayer } from './assembly-plants.ts';
 import { flowsLayer } from './flows.ts';
-import { gapLayer } from './gap.ts';
 
 export { buildSelectionLayers, type SelectionRing } from './selection-layer.ts';
 
 /** Every map layer, in draw order (the selection is drawn above them). */
 export const LAYER_SPECS: readonly LayerSpec[] = orderSpecs([chargersLayer, mineralsLayer, batteryPlantsLayer, assemblyPlantsLayer, flowsLayer]);
 
-/** Derived layers over auxiliary datasets (the charging gap), switched by their own store keys, not `layers`. */
-export const DERIVED_LAYER_SPECS: readonly DerivedLayerSpec[] = [gapLayer];
-export { gapLayer };
+/**
+ * Derived layers over auxiliary datasets, switched by their own store keys, not `layers`: the charging gap
+ * (./gap.ts, `gap=1`), loaded with the first gap view (src/map/use-deck-layers.ts) to keep deck.gl's TextLayer
+ * out of the first view's JavaScript.
+ */
+export const DERIVED_LAYER_SPECS: readonly (() => Promise<DerivedLayerSpec>)[] = [() => import('./gap.ts').then((m) => m.gapLayer)];
 
 export const LAYER_IDS: readonly string[] = LAYER_SPECS.map((spec) => spec.id);
 /** A map layer's id (the key of the store's `layers` and of the link's `layers=`). */
