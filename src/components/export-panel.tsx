@@ -10,6 +10,7 @@ import { ATTRIBUTE_FILTER_KEYS } from '../state/atlas-state.ts';
 import { useAtlasStore } from '../state/store.ts';
 import type { ExportRow } from '../export/export-data.ts';
 import { formatInteger } from './format.ts';
+import { EmbedCodeButton, ImageExportControls } from '../present/image-export-controls.tsx';
 
 type Format = 'csv' | 'geojson' | 'citations';
 
@@ -120,6 +121,8 @@ export function ExportPanel() {
           </button>
         </div>
         <p className="legend-note">{t('export.note')}</p>
+        <ImageExportControls />
+        <EmbedCodeButton />
         <p className="toolbar-status" role="status" aria-live="polite" data-testid="export-status">
           {message}
         </p>

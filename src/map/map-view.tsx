@@ -184,6 +184,8 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
       [west, south],
       [east, north],
     ];
+    // an easing still running (the inertia of a drag) would carry the camera away from the scene
+    map.stop();
     if (fitRequest.duration > 0) map.fitBounds(box, { padding, duration: fitRequest.duration, essential: true });
     else map.fitBounds(box, { padding, animate: false });
   }, [fitRequest]);

@@ -56,12 +56,13 @@ export function applyScene(duration: number): void {
   const next: AtlasState = { ...state, view: current.view };
   current.replaceAtlasState(next);
   current.fitBounds({ bounds: story.scenes[index]!.bounds, padding: scenePadding(next.present), duration });
-  const rebaseline = () => useSceneStatus.setState({ baseline: sceneKey(next), baselineMoves: useAtlasStore.getState().userMoves });
-  rebaseline();
-  // moves reported while the map frames the scene (resize, inertia of an earlier drag) are not the presenter's
+  useSceneStatus.setState({ baseline: sceneKey(next), baselineMoves: useAtlasStore.getState().userMoves });
+  // what happens while the map frames the scene is not the presenter's doing: moves reported then
+  // (resize, inertia of an earlier drag) and parameters other modules settle after a state change
   clearTimeout(settleTimer);
   settleTimer = setTimeout(() => {
-    if (useSceneStatus.getState().baseline === sceneKey(next)) useSceneStatus.setState({ baselineMoves: useAtlasStore.getState().userMoves });
+    const settled = useAtlasStore.getState();
+    useSceneStatus.setState({ baseline: sceneKey(pickAtlasState(settled)), baselineMoves: settled.userMoves });
   }, duration + 400);
 }
 let settleTimer: ReturnType<typeof setTimeout> | undefined;

@@ -2,7 +2,10 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launchAtlasBrowser, mapCamera, screenshot, useSharedBrowser, waitForMapReady } from './browser.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCREENSHOT_DIR, countPixelsNear, mapCamera, screenshot, useSharedBrowser, waitForMapReady } from './browser.ts';
+import { LAYER_SPECS } from '../../src/map/layers/index.ts';
 import { BINATIONAL_STORY } from '../../src/stories/binational.story.ts';
 
 const baseUrl = inject('baseUrl');
@@ -26,7 +29,7 @@ async function fontPx(page: Page, selector: string): Promise<number> {
 }
 
 describe('presentation mode (issue 11)', () => {
-  it('starts the curated story from the Present button, moves with the clicker keys, and returns after a pan', async () => {
+  it('starts the curated story from the Present button, moves with the clicker keys, and returns after a pan', { timeout: 240_000 }, async () => {
     const page = await sharedBrowser().newPage();
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(`${baseUrl}#v=1`);
@@ -69,7 +72,8 @@ describe('presentation mode (issue 11)', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => sceneIndex(page)).toBe(2);
 
-    // pan: the scene is marked as changed; R returns to it
+    // pan: the scene is marked as changed; R returns to it (after the 1.6-s flight)
+    await page.waitForTimeout(2500);
     await waitForMapReady(page);
     const framed = await mapCamera(page);
     const box = (await page.getByTestId('map').boundingBox())!;
@@ -80,6 +84,7 @@ describe('presentation mode (issue 11)', () => {
     await expect.poll(() => page.getByTestId('scene-changed').count()).toBe(1);
     const moved = await mapCamera(page);
     expect(Math.abs(moved.lng - framed.lng) + Math.abs(moved.lat - framed.lat)).toBeGreaterThan(1);
+    await waitForMapReady(page);
     await page.keyboard.press('r');
     await expect.poll(() => page.getByTestId('scene-changed').count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(async () => Math.abs((await mapCamera(page)).lng - framed.lng), { timeout: 10_000 }).toBeLessThan(0.05);
@@ -150,4 +155,45 @@ describe('embed mode (issue 11)', () => {
   });
 });
 
-export { PNG, launchAtlasBrowser };
+describe('image export (issue 11)', () => {
+  it('downloads a 1920x1080 PNG holding the map and the legend, and an A4 one at 200 dpi; the embed code is an iframe of the view', async () => {
+    const page = await sharedBrowser().newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${baseUrl}#v=1&layers=battery-plants,chargers&country=US`);
+    await waitForMapReady(page);
+    await expect.poll(() => count(page, 'battery-plants'), { timeout: 30_000 }).toBe(604);
+    await page
+      .getByRole('button', { name: /Export/ })
+      .first()
+      .click();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: /image/ }).click()]);
+    const png = PNG.sync.read(readFileSync((await download.path())!));
+    expect([png.width, png.height]).toEqual([1920, 1080]);
+    // the map area (left) is not one flat colour, and the legend column shows the layers' colours
+    const k = 1;
+    const legendBox = { x: 1920 - 500 * k, y: 96, width: 500, height: 1080 - 96 - 150 };
+    const batteryColour = LAYER_SPECS.find((spec) => spec.id === 'battery-plants')!.color;
+    expect(countPixelsNear(png, [batteryColour[0], batteryColour[1], batteryColour[2]], 30, legendBox)).toBeGreaterThan(100);
+    const mapBox = { x: 0, y: 96, width: 1420, height: 834 };
+    expect(countPixelsNear(png, [batteryColour[0], batteryColour[1], batteryColour[2]], 40, mapBox)).toBeGreaterThan(20);
+    const colours = new Set<number>();
+    for (let y = mapBox.y; y < mapBox.y + mapBox.height; y += 7)
+      for (let x = 0; x < mapBox.width; x += 7) {
+        const i = (y * png.width + x) * 4;
+        colours.add((png.data[i]! >> 4) * 256 + (png.data[i + 1]! >> 4) * 16 + (png.data[i + 2]! >> 4));
+      }
+    expect(colours.size).toBeGreaterThan(30);
+    writeFileSync(join(SCREENSHOT_DIR, 'image-export-slide.png'), PNG.sync.write(png));
+
+    await page.getByLabel('Image size').selectOption('a4');
+    const [a4] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: /image/ }).click()]);
+    const a4png = PNG.sync.read(readFileSync((await a4.path())!));
+    expect([a4png.width, a4png.height]).toEqual([2339, 1654]);
+
+    await page.getByRole('button', { name: 'Copy embed code' }).click();
+    const code = await page.getByTestId('embed-code').inputValue();
+    expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#v=1&amp;embed=1/);
+    expect(code).toContain('battery-plants');
+    await page.close();
+  });
+});
