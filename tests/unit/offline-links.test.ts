@@ -31,12 +31,14 @@ describe('data= in links', () => {
 });
 
 describe('the update prompt waits during a presentation', () => {
-  afterEach(() => useAtlasStore.setState({ present: false }));
+  afterEach(() => useAtlasStore.setState({ present: false, presenting: false }));
   it('is deferred while the store presents, and while any registered condition holds', () => {
     expect(updatesDeferred()).toBe(false);
     useAtlasStore.setState({ present: true });
     expect(updatesDeferred()).toBe(true);
-    useAtlasStore.setState({ present: false });
+    useAtlasStore.setState({ present: false, presenting: true });
+    expect(updatesDeferred()).toBe(true);
+    useAtlasStore.setState({ presenting: false });
     let busy = true;
     const release = deferUpdatesWhile(() => busy);
     expect(updatesDeferred()).toBe(true);
