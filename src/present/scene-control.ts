@@ -42,7 +42,7 @@ export function scenePadding(present: boolean): { top: number; right: number; bo
   const width = typeof window === 'undefined' ? 1280 : window.innerWidth;
   const height = typeof window === 'undefined' ? 800 : window.innerHeight;
   if (!present) return { top: 40, right: 40, bottom: 40, left: 40 };
-  return { top: Math.round(height * 0.05), right: Math.round(width * 0.31), bottom: Math.round(height * 0.3), left: Math.round(width * 0.03) };
+  return { top: Math.round(height * 0.05), right: Math.round(width * 0.31), bottom: Math.round(height * 0.37), left: Math.round(width * 0.03) };
 }
 
 /** Applies scene `sceneNumber` (1-based, clamped) of the store's story; `duration` 0 jumps. */
