@@ -12,6 +12,7 @@
  *   npm run bench -- --smoke --runs 1 --changes 3 --no-scale   # quick check that every page works
  */
 import { spawnSync, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -255,6 +256,8 @@ function buildScaleDist(rows) {
   layer.countByState = countByState;
   layer.columns = outSpecs;
   layer.files.bytes = { [layer.files.columns]: out.byteLength };
+  // the app checks each file against the manifest's sha256 (issue 12): record the synthetic file's
+  if (layer.files.sha256) layer.files.sha256 = { [layer.files.columns]: createHash('sha256').update(out).digest('hex') };
   layer.files.detailChunks = [];
   delete layer.files.details;
   for (const country of ['US', 'MX']) if (layer.coverage?.[country]) layer.coverage[country].mapped = countByCountry[country];
