@@ -76,7 +76,8 @@ export const gapLayer: GapLayerSpec = {
     if (!visible) return [];
     const colors = bandColorsOf(distances);
     const radii = new Float32Array(points.rowCount);
-    for (let row = 0; row < points.rowCount; row++) radii[row] = gapPointRadius(points.population[row]!, zoomLevel);
+    // points outside the analysis (another country or state than the filters keep) are not drawn
+    for (let row = 0; row < points.rowCount; row++) radii[row] = Number.isNaN(distances[row]!) ? 0 : gapPointRadius(points.population[row]!, zoomLevel);
     const data = {
       ...binaryOf(points),
       attributes: { ...binaryOf(points).attributes, getFillColor: { value: colors, size: 4, normalized: true }, getRadius: { value: radii, size: 1 } },
@@ -91,7 +92,7 @@ export const gapLayer: GapLayerSpec = {
         getLineColor: [30, 30, 30, 150],
         lineWidthUnits: 'pixels',
         getLineWidth: 0.6,
-        updateTriggers: { getFillColor: versionOf(distances), getRadius: zoomLevel },
+        updateTriggers: { getFillColor: versionOf(distances), getRadius: [zoomLevel, versionOf(distances)] },
       }),
       new ScatterplotLayer<CandidateSite>({
         id: GAP_LAYER_IDS.candidates,
