@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { POPULATION_DATASET_ID, type AtlasManifest } from '../data/atlas-format.ts';
 import type { LayerColumns } from '../data/atlas-data.ts';
-import { dataUrl } from '../data/atlas-data.ts';
+import { fetchDataFile } from '../data/atlas-data.ts';
 import { decodeColumnTable } from '../data/column-codec.ts';
 import { useManifest } from '../data/queries.ts';
 import { useLayerMasks } from '../filters/use-layer-masks.ts';
@@ -18,16 +18,16 @@ import type { ChargerIndex, GapResult, PopulationPoints } from './gap.ts';
 
 type GapModule = typeof import('./gap.ts');
 
-async function fetchBytes(file: string): Promise<ArrayBuffer> {
-  const response = await fetch(dataUrl(file));
-  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-  return response.arrayBuffer();
+/** A data file through the app's checked loader (versioned URL, length and sha256 from the manifest), as a whole ArrayBuffer. */
+async function fetchBytes(manifest: AtlasManifest, file: string): Promise<ArrayBuffer> {
+  const bytes = await fetchDataFile(manifest, file);
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
 }
 
 async function fetchPopulation(manifest: AtlasManifest): Promise<PopulationPoints> {
   const entry = manifest.auxiliary?.[POPULATION_DATASET_ID];
   if (!entry?.files.columns || !entry.columns) throw new Error('population: not in manifest');
-  const [{ populationPointsOf }, buffer] = await Promise.all([import('./gap.ts'), fetchBytes(entry.files.columns)]);
+  const [{ populationPointsOf }, buffer] = await Promise.all([import('./gap.ts'), fetchBytes(manifest, entry.files.columns)]);
   const points = populationPointsOf(decodeColumnTable(buffer, entry.columns));
   if (!points) throw new Error('population.columns.bin: missing columns');
   return points;
@@ -59,9 +59,7 @@ export function usePopulationNames(enabled: boolean): string[] | undefined {
   return useQuery({
     queryKey: ['auxiliary', POPULATION_DATASET_ID, 'names'],
     queryFn: async () => {
-      const response = await fetch(dataUrl(file!));
-      if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-      const records = (await response.json()) as { name?: string }[];
+      const records = JSON.parse(new TextDecoder().decode(await fetchBytes(manifest!, file!))) as { name?: string }[];
       return records.map((r) => r.name ?? '');
     },
     enabled: enabled && !!file,
