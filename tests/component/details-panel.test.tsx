@@ -16,9 +16,10 @@ function renderApp() {
 async function openDetails(id: string) {
   useAtlasStore.getState().select(id);
   renderApp();
-  const panel = await screen.findByTestId('details-panel');
-  await within(panel).findByRole('heading', { level: 2 });
-  await vi.waitFor(() => expect(panel.getAttribute('aria-busy')).toBe('false'));
+  // the panel is lazily loaded: on a busy machine the first import takes more than the default 1 s
+  const panel = await screen.findByTestId('details-panel', {}, { timeout: 10_000 });
+  await within(panel).findByRole('heading', { level: 2 }, { timeout: 10_000 });
+  await vi.waitFor(() => expect(panel.getAttribute('aria-busy')).toBe('false'), { timeout: 10_000 });
   return panel;
 }
 
