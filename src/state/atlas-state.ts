@@ -34,6 +34,8 @@ export interface AtlasState {
   selection: string | null;
   /** issue 11: the story shown (a curated story id, or CUSTOM_STORY_ID for the user's own), or null; link `story=` */
   story: string | null;
+  /** issue 11: the user's own story carried by the link itself (`s=`, compressed, base64url; with story=custom), or null */
+  storyData: string | null;
   /** issue 11: the story's scene, 1-based (link `scene=`, only with a story) */
   scene: number;
   /** issue 11: presentation mode (link `present=1`) */
@@ -77,6 +79,7 @@ export function defaultAtlasState(): AtlasState {
     filters: defaultFilters(),
     selection: null,
     story: null,
+    storyData: null,
     scene: 1,
     present: false,
     embed: false,

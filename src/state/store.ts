@@ -106,6 +106,7 @@ export function pickAtlasState(s: AtlasState): AtlasState {
     filters: s.filters,
     selection: s.selection,
     story: s.story,
+    storyData: s.storyData,
     scene: s.scene,
     present: s.present,
     embed: s.embed,

@@ -20,7 +20,8 @@ import { LANGUAGES, PANEL_TABS, VIEW_LIMITS, defaultAtlasState, type AtlasState,
 const CHOROPLETH_LAYER_IDS: readonly string[] = POINT_LAYER_SPECS.map((spec) => spec.id);
 
 export const URL_CODEC_VERSION = 1;
-const MAX_FRAGMENT_LENGTH = 8000;
+/** The longest fragment a link may have (decoding rejects longer ones); a story link must fit in it too. */
+export const MAX_FRAGMENT_LENGTH = 8000;
 const MAX_LIST_ITEMS = 200;
 
 export interface UrlProblem {
@@ -38,7 +39,9 @@ const FEATURE_ID = /^[a-z-]+:[A-Za-z0-9._:-]{1,200}$/;
 /** issue 11: a story id (curated ids, or 'custom' for a story carried by the link) and the scene number */
 const STORY_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const MAX_SCENE = 200;
-const SESSION_PARAMS: readonly string[] = ['story', 'scene', 'present', 'embed', 'hc', 'cap'];
+/** issue 11: a story carried by the link (`s=`): compressed and base64url-encoded (src/stories/story-link.ts checks the rest) */
+const STORY_DATA = /^[A-Za-z0-9_-]+$/;
+const SESSION_PARAMS: readonly string[] = ['story', 's', 'scene', 'present', 'embed', 'hc', 'cap'];
 
 /** Allowed values per filter param (`f.<param>`), from the layer specs: a fixed list, or a pattern for open sets. */
 const FILTER_DOMAINS: ReadonlyMap<string, readonly string[] | RegExp> = new Map<string, readonly string[] | RegExp>([
@@ -55,6 +58,7 @@ export function encodeAtlasState(state: AtlasState): string {
   params.set('v', String(URL_CODEC_VERSION));
   if (state.language !== defaults.language) params.set('lang', state.language);
   if (state.story) params.set('story', state.story);
+  if (state.storyData) params.set('s', state.storyData);
   if (state.story && state.scene !== defaults.scene) params.set('scene', String(state.scene));
   if (state.present) params.set('present', '1');
   if (state.embed) params.set('embed', '1');
@@ -138,6 +142,10 @@ function applyParam(state: AtlasState, key: string, raw: string): boolean {
     case 'story':
       if (!STORY_ID.test(raw)) return false;
       state.story = raw;
+      return true;
+    case 's':
+      if (!STORY_DATA.test(raw)) return false;
+      state.storyData = raw;
       return true;
     case 'scene': {
       const scene = /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;

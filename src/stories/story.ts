@@ -49,11 +49,14 @@ export const CUSTOM_STORY_ID = 'custom';
 
 export const SCENE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
-/** The atlas state of a scene, with the session (story, scene number, presentation, theme) of `session`. */
+/**
+ * The atlas state of a scene, with the session (story, scene number, presentation, theme) of `session`;
+ * the user's own story keeps the link's `storyData` (the story travels in the link).
+ */
 export function sceneAtlasState(
   story: Story,
   index: number,
-  session: Pick<AtlasState, 'language' | 'present' | 'embed' | 'highContrast' | 'bothLanguages'>,
+  session: Pick<AtlasState, 'language' | 'present' | 'embed' | 'highContrast' | 'bothLanguages'> & { storyData?: string | null },
 ): { state: AtlasState; problems: UrlProblem[] } {
   const scene = story.scenes[index];
   const { state, problems } = decodeAtlasState(scene?.state ?? '');
@@ -62,6 +65,7 @@ export function sceneAtlasState(
       ...state,
       language: session.language,
       story: story.id,
+      storyData: story.id === CUSTOM_STORY_ID ? (session.storyData ?? null) : null,
       scene: index + 1,
       present: session.present,
       embed: session.embed,

@@ -4,7 +4,7 @@
  * sources, and states figures (facts) that the data gives. Pure: the data access is passed in, so
  * the unit test and the build check (data/stories/check-stories.ts) share it.
  */
-import { decodeAtlasState } from '../state/url-codec.ts';
+import { decodeAtlasState, type UrlProblem } from '../state/url-codec.ts';
 import type { AtlasState } from '../state/atlas-state.ts';
 import { layerSpec } from '../map/layers/index.ts';
 import { SCENE_ID, validBounds, type Story } from './story.ts';
@@ -18,6 +18,23 @@ export interface StoryDataAccess {
   count(state: AtlasState, layer: string, states?: readonly string[]): number;
   /** population of a state, or undefined */
   population(code: string): number | undefined;
+}
+
+/** A problem of a scene's state: a link parameter the URL codec rejects, or one a scene must not carry. */
+export interface SceneStateProblem {
+  param: string;
+  reason: UrlProblem['reason'] | 'session-parameter';
+}
+
+/**
+ * Checks a scene's state (a link fragment) as every story's scenes are checked, curated or the user's
+ * own: it decodes through the URL codec without problems and carries no story, presentation or embed.
+ */
+export function sceneStateProblems(fragment: string): { state: AtlasState; problems: SceneStateProblem[] } {
+  const { state, problems } = decodeAtlasState(fragment);
+  const all: SceneStateProblem[] = [...problems];
+  if (state.story || state.storyData || state.present || state.embed) all.push({ param: 'story', reason: 'session-parameter' });
+  return { state, problems: all };
 }
 
 export function validateStory(story: Story, data: StoryDataAccess | null): string[] {
@@ -37,9 +54,13 @@ export function validateStory(story: Story, data: StoryDataAccess | null): strin
     }
     if (scene.caption.en.trim() === scene.caption.es.trim()) problems.push(`${where}: the Spanish caption is the English one`);
     if (!validBounds(scene.bounds)) problems.push(`${where}: bounds are not [west, south, east, north]`);
-    const { state, problems: urlProblems } = decodeAtlasState(scene.state);
-    for (const problem of urlProblems) problems.push(`${where}: link parameter ${problem.param}: ${problem.reason}`);
-    if (state.story || state.present || state.embed) problems.push(`${where}: a scene's state must not carry story, present or embed`);
+    const { state, problems: stateProblems } = sceneStateProblems(scene.state);
+    for (const problem of stateProblems)
+      problems.push(
+        problem.reason === 'session-parameter'
+          ? `${where}: a scene's state must not carry story, present or embed`
+          : `${where}: link parameter ${problem.param}: ${problem.reason}`,
+      );
     if (!data) return;
     if (state.selection && !data.featureExists(state.selection)) problems.push(`${where}: selected feature ${state.selection} is not in the data`);
     if (scene.sources.length === 0) problems.push(`${where}: no sources`);
