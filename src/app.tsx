@@ -11,7 +11,8 @@ import { MapView } from './map/map-view.tsx';
 import { useDeckLayers } from './map/use-deck-layers.ts';
 import { useChoroplethBinding } from './analysis/use-choropleth.ts';
 import { useAtlasStore } from './state/store.ts';
-import { useSceneSync } from './present/scene-control.ts';
+import { useCustomStoryLink, useSceneSync } from './present/scene-control.ts';
+import { StoryProblemsNotice } from './present/story-tools.tsx';
 import './styles/present.css';
 
 /** Not needed for the first view: loaded with the first selection. */
@@ -37,6 +38,7 @@ export function App() {
   const choropleth = useChoroplethBinding();
   const hasSelection = useAtlasStore((s) => s.selection !== null);
   useSceneSync();
+  useCustomStoryLink();
   const present = useAtlasStore((s) => s.present);
   const embed = useAtlasStore((s) => s.embed);
   const highContrast = useAtlasStore((s) => s.highContrast);
@@ -60,6 +62,7 @@ export function App() {
             </Suspense>
           )}
           <UrlProblemsNotice />
+          <StoryProblemsNotice />
           <OfflineNotices />
           {!full && <Suspense fallback={null}>{present ? <PresentationView /> : <EmbedView />}</Suspense>}
           <MapAttribution />

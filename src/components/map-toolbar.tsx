@@ -3,9 +3,10 @@ import { CopyLinkButton } from './copy-link-button.tsx';
 import { ExportPanel } from './export-panel.tsx';
 import { SearchBox } from './search-box.tsx';
 import { PresentButton } from '../present/present-button.tsx';
+import { StoryTools } from '../present/story-tools.tsx';
 import '../styles/panels.css';
 
-/** Search, copy link and export, over the map. */
+/** Search, copy link, export, presentation and the user's own story, over the map. */
 export function MapToolbar() {
   const { t } = useTranslation();
   return (
@@ -15,6 +16,7 @@ export function MapToolbar() {
         <CopyLinkButton />
         <ExportPanel />
         <PresentButton />
+        <StoryTools />
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import type { AtlasState, Language } from '../state/atlas-state.ts';
 import { useManifest } from '../data/queries.ts';
 import { CompactLegend } from './compact-legend.tsx';
 import { goToScene, leavePresentation, resolveStory, returnToScene, useSceneChanged, useCustomStory } from './scene-control.ts';
+import { CUSTOM_STORY_ID } from '../stories/story.ts';
 
 const NEXT_KEYS = new Set(['PageDown', 'ArrowRight', 'ArrowDown', ' ', 'Spacebar']);
 const PREVIOUS_KEYS = new Set(['PageUp', 'ArrowLeft', 'ArrowUp']);
@@ -35,6 +36,7 @@ export function PresentationView() {
   const bothLanguages = useAtlasStore((s) => s.bothLanguages);
   const highContrast = useAtlasStore((s) => s.highContrast);
   useCustomStory((s) => s.story);
+  const loadingStory = useCustomStory((s) => s.loading);
   const story = resolveStory(storyId);
   const changed = useSceneChanged();
   const [blank, setBlank] = useState(false);
@@ -85,7 +87,8 @@ export function PresentationView() {
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, []);
 
-  if (!story) {
+  if (!story && loadingStory) return <div className="presentation" role="region" aria-label={t('present.region')} aria-busy="true" />;
+  if (!story || story.scenes.length === 0) {
     return (
       <div className="presentation" role="region" aria-label={t('present.region')}>
         <div className="scene-panel" data-testid="scene-caption">
@@ -102,6 +105,9 @@ export function PresentationView() {
   const other: Language = language === 'en' ? 'es' : 'en';
   const sourceTitles = current.sources.map((id) => sources?.[id]?.publisher ?? id);
   const uniqueSources = [...new Set(sourceTitles)];
+  // the user's own scenes may have a text in one language only: the other one stands in
+  const text = (value: { en: string; es: string }, lang: Language) => value[lang] || value[lang === 'en' ? 'es' : 'en'];
+  const title = text(current.title, language) || (storyId === CUSTOM_STORY_ID ? t('userStory.sceneNumber', { n: index }) : '');
   return (
     <div className={`presentation${highContrast ? ' theme-hc' : ''}`} role="region" aria-label={t('present.region')} data-scene-id={current.id}>
       <div className="present-controls" role="toolbar" aria-label={t('present.keys')}>
@@ -140,15 +146,15 @@ export function PresentationView() {
           <span data-testid="scene-index">{index}</span>
           <span aria-hidden="true"> / {story.scenes.length}</span>
         </p>
-        <h2 className="scene-title">{current.title[language]}</h2>
-        <p className="scene-text">{current.caption[language]}</p>
+        <h2 className="scene-title">{title}</h2>
+        <p className="scene-text">{text(current.caption, language)}</p>
         {bothLanguages && (
           <div className="scene-other" lang={other} aria-label={i18n.t('present.otherLanguage')}>
             <p className="scene-title-other">{current.title[other]}</p>
             <p className="scene-text">{current.caption[other]}</p>
           </div>
         )}
-        <p className="scene-sources">{t('present.sources', { sources: uniqueSources.join(' · ') })}</p>
+        {uniqueSources.length > 0 && <p className="scene-sources">{t('present.sources', { sources: uniqueSources.join(' · ') })}</p>}
         {changed && (
           <p className="scene-changed" role="status" data-testid="scene-changed">
             {t('present.changed')}

@@ -7,16 +7,74 @@
 import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import { CUSTOM_STORY_ID, sceneAtlasState, type Story } from '../stories/story.ts';
+import type { StoryProblem } from '../stories/user-story.ts';
 import { curatedStory, DEFAULT_STORY_ID } from '../stories/index.ts';
 import { encodeAtlasState } from '../state/url-codec.ts';
 import { DEFAULT_VIEW, defaultAtlasState, type AtlasState } from '../state/atlas-state.ts';
 import { pickAtlasState, useAtlasStore } from '../state/store.ts';
 
-/** The user's own story (issue 11, part 6): set by the story editor or read from a story link. */
-export const useCustomStory = create<{ story: Story | null; setStory(story: Story | null): void }>()((set) => ({
+/** The user's own story (issue 11, part 4): built in the story editor, or read from a story link or file. */
+export interface CustomStoryState {
+  story: Story | null;
+  /** the link payload (`s=`) the story was read from or last written to, so that a link is decoded once */
+  payload: string | null;
+  /** a story link is being read (its codec loads on demand) */
+  loading: boolean;
+  /** what an opened link or file had that was rejected */
+  problems: StoryProblem[];
+  /** the story editor is open */
+  editorOpen: boolean;
+  /** bumped when a story is read from a link or a file (its scene is then applied anew) */
+  loads: number;
+  setStory(story: Story | null): void;
+}
+export const useCustomStory = create<CustomStoryState>()((set) => ({
   story: null,
+  payload: null,
+  loading: false,
+  problems: [],
+  editorOpen: false,
+  loads: 0,
   setStory: (story) => set({ story }),
 }));
+
+/**
+ * Reads the user's story from the link (`story=custom&s=...`) when it differs from the one in hand;
+ * the link codec (and its compression library) loads only then. A link that is not presented opens
+ * the story editor on it.
+ */
+export function useCustomStoryLink(): void {
+  const storyId = useAtlasStore((s) => s.story);
+  const storyData = useAtlasStore((s) => s.storyData);
+  useEffect(() => {
+    if (storyId !== CUSTOM_STORY_ID || !storyData || useCustomStory.getState().payload === storyData) return;
+    let cancelled = false;
+    useCustomStory.setState({ loading: true });
+    void import('../stories/story-link.ts').then(({ decodeStoryPayload }) => {
+      if (cancelled) return;
+      const { story, problems } = decodeStoryPayload(storyData);
+      const present = useAtlasStore.getState().present;
+      useCustomStory.setState((current) => ({
+        story: story ?? current.story,
+        payload: storyData,
+        loading: false,
+        problems,
+        editorOpen: current.editorOpen || (!present && story !== null),
+        loads: story ? current.loads + 1 : current.loads,
+      }));
+      // a link whose story could not be read shows nothing of it
+      if (!story) {
+        const state = useAtlasStore.getState();
+        if (state.story === CUSTOM_STORY_ID && state.storyData === storyData)
+          state.replaceAtlasState({ ...pickAtlasState(state), storyData: null, story: null, scene: 1, present: false }, state.urlProblems);
+      }
+    });
+    return () => {
+      cancelled = true;
+      useCustomStory.setState({ loading: false });
+    };
+  }, [storyId, storyData]);
+}
 
 export function resolveStory(id: string | null): Story | undefined {
   if (!id) return undefined;
@@ -71,14 +129,15 @@ let settleTimer: ReturnType<typeof setTimeout> | undefined;
 export function useSceneSync(): void {
   const story = useAtlasStore((s) => s.story);
   const scene = useAtlasStore((s) => s.scene);
-  const storyReady = useCustomStory((s) => (story === CUSTOM_STORY_ID ? s.story !== null : true));
+  // the user's story is ready once read; a story read anew from a link or file is applied anew
+  const storyReady = useCustomStory((s) => (story === CUSTOM_STORY_ID ? (s.story === null ? null : s.loads) : 0));
   const applied = useRef<string | null>(null);
   useEffect(() => {
-    if (!story || !storyReady) {
+    if (!story || storyReady === null) {
       applied.current = null;
       return;
     }
-    const key = `${story}/${scene}`;
+    const key = `${story}/${scene}/${storyReady}`;
     if (applied.current === key) return;
     const first = applied.current === null;
     applied.current = key;
@@ -106,10 +165,17 @@ export function returnToScene(): void {
   applyScene(1000);
 }
 
-/** Starts a story (the curated one by default) at its first scene, in presentation mode. */
-export function startPresentation(storyId: string = DEFAULT_STORY_ID): void {
+/**
+ * Starts a story (the curated one by default) at its first scene, in presentation mode. The user's own
+ * story carries `storyData` (its link payload, or null when it is too long for a link).
+ */
+export function startPresentation(storyId: string = DEFAULT_STORY_ID, storyData: string | null = null): void {
   const state = useAtlasStore.getState();
-  state.replaceAtlasState({ ...pickAtlasState(state), story: storyId, scene: 1, present: true, embed: false });
+  const data = storyId === CUSTOM_STORY_ID ? storyData : null;
+  // a story already shown at its first scene (a story link, before presenting) is framed anew for the presentation
+  const shown = state.story === storyId && state.scene === 1;
+  state.replaceAtlasState({ ...pickAtlasState(state), story: storyId, storyData: data, scene: 1, present: true, embed: false });
+  if (shown) applyScene(0);
   const root = document.documentElement;
   // full screen when the browser allows it (a click is a user gesture); the presentation works without
   if (!document.fullscreenElement && root.requestFullscreen) root.requestFullscreen().catch(() => undefined);
@@ -117,6 +183,6 @@ export function startPresentation(storyId: string = DEFAULT_STORY_ID): void {
 
 export function leavePresentation(): void {
   const state = useAtlasStore.getState();
-  state.replaceAtlasState({ ...pickAtlasState(state), present: false, story: null, scene: 1 });
+  state.replaceAtlasState({ ...pickAtlasState(state), present: false, story: null, storyData: null, scene: 1 });
   if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(() => undefined);
 }
