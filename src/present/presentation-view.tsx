@@ -12,6 +12,9 @@ import { useManifest } from '../data/queries.ts';
 import { CompactLegend } from './compact-legend.tsx';
 import { goToScene, leavePresentation, resolveStory, returnToScene, useSceneChanged, useCustomStory } from './scene-control.ts';
 import { CUSTOM_STORY_ID } from '../stories/story.ts';
+import { decodeAtlasState } from '../state/url-codec.ts';
+import { LAYER_SPECS } from '../map/layers/index.ts';
+import type { AtlasManifest } from '../data/atlas-format.ts';
 
 const NEXT_KEYS = new Set(['PageDown', 'ArrowRight', 'ArrowDown', ' ', 'Spacebar']);
 const PREVIOUS_KEYS = new Set(['PageUp', 'ArrowLeft', 'ArrowUp']);
@@ -21,6 +24,13 @@ const BLANK_KEYS = new Set(['b', 'B', '.']);
 function setSession(patch: Partial<Pick<AtlasState, 'bothLanguages' | 'highContrast'>>): void {
   const state = useAtlasStore.getState();
   state.replaceAtlasState({ ...pickAtlasState(state), ...patch });
+}
+
+/** Source ids of the datasets drawn by the visible layers of a scene's state. */
+function layerSources(fragment: string, manifest: AtlasManifest | undefined): string[] {
+  if (!manifest) return [];
+  const { state } = decodeAtlasState(fragment);
+  return [...new Set(LAYER_SPECS.filter((spec) => state.layers[spec.id]).flatMap((spec) => manifest.layers[spec.dataset]?.sourceIds ?? []))];
 }
 
 function typingInto(target: EventTarget | null): boolean {
@@ -40,7 +50,8 @@ export function PresentationView() {
   const story = resolveStory(storyId);
   const changed = useSceneChanged();
   const [blank, setBlank] = useState(false);
-  const sources = useManifest().data?.sources;
+  const manifest = useManifest().data;
+  const sources = manifest?.sources;
   const setPresenting = useAtlasStore((s) => s.setPresenting);
 
   useEffect(() => {
@@ -103,7 +114,9 @@ export function PresentationView() {
   const index = Math.min(Math.max(scene, 1), story.scenes.length);
   const current = story.scenes[index - 1]!;
   const other: Language = language === 'en' ? 'es' : 'en';
-  const sourceTitles = current.sources.map((id) => sources?.[id]?.publisher ?? id);
+  // the user's own scenes name no sources: those of the datasets their visible layers draw stand in
+  const sceneSources = current.sources.length > 0 ? current.sources : layerSources(current.state, manifest);
+  const sourceTitles = sceneSources.map((id) => sources?.[id]?.publisher ?? id);
   const uniqueSources = [...new Set(sourceTitles)];
   // the user's own scenes may have a text in one language only: the other one stands in
   const text = (value: { en: string; es: string }, lang: Language) => value[lang] || value[lang === 'en' ? 'es' : 'en'];
