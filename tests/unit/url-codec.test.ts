@@ -53,6 +53,22 @@ describe('URL codec', () => {
     expect(bad.problems.map((p) => p.param).sort()).toEqual(['gap', 'r']);
   });
 
+  it("carries the user's own story additively (story=custom&s=<base64url>), omitted when absent", () => {
+    const state = defaultAtlasState();
+    expect(encodeAtlasState(state)).not.toMatch(/[&#]s=/);
+    state.story = 'custom';
+    state.storyData = 'eJyrVkrLz1eyUkpKLFKqBQAdegQ0';
+    state.scene = 3;
+    const link = encodeAtlasState(state);
+    expect(link).toContain('story=custom&s=eJyrVkrLz1eyUkpKLFKqBQAdegQ0&scene=3');
+    expect(decodeAtlasState(link)).toEqual({ state, problems: [] });
+    // a v=1 link written before s= existed opens unchanged
+    expect(decodeAtlasState('#v=1&story=binational&scene=2').state.storyData).toBeNull();
+    const bad = decodeAtlasState('#v=1&story=custom&s=a+b%2Fc%3D');
+    expect(bad.state.storyData).toBeNull();
+    expect(bad.problems).toEqual([{ param: 's', reason: 'invalid-value' }]);
+  });
+
   it('writes the version and omits defaults, so the default map has a short link', () => {
     const fragment = encodeAtlasState(defaultAtlasState());
     expect(fragment).toBe(`#v=${URL_CODEC_VERSION}&view=-100.0000%2C31.0000%2C3.30`);
