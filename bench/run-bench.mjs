@@ -510,6 +510,18 @@ function table(rows) {
   return [line(rows[0]), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.slice(1).map(line)].join('\n');
 }
 
+/** The gap recomputation figures, or null (logged) for a build without population points (an older build). */
+function gapOrNull(dataDir, changes) {
+  try {
+    const gap = measureGapRecompute(dataDir, changes);
+    log(describeGapBench(gap));
+    return gap;
+  } catch (error) {
+    log(`gap recompute not measured: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
 function staticFigures(atlasRuns) {
   const dist = join(DIST, 'atlas');
   // JavaScript the browser actually fetched on first view (CDP resource type Script), gzip level 6 and 9.
@@ -592,16 +604,14 @@ async function main() {
       for (const kind of order) out.summary[kind] = aggregate(out.runs.filter((r) => r.page === kind));
       out.static = staticFigures(out.runs.filter((r) => r.page === 'atlas'));
       // the charging gap recomputed after each filter change of the same cycle (Node, the app's own code)
-      out.gap = measureGapRecompute(join(DIST, 'atlas', 'data'), Math.max(9, CHANGES_PER_RUN));
-      log(describeGapBench(out.gap));
+      out.gap = gapOrNull(join(DIST, 'atlas', 'data'), Math.max(9, CHANGES_PER_RUN));
     }
 
     if (SCALE || SCALE_ONLY) {
       log(`scale: generating ${SCALE_ROWS.toLocaleString('en-US')} synthetic chargers`);
       const info = buildScaleDist(SCALE_ROWS);
       servers.scale = await startServer(info.dir);
-      const scaleGap = measureGapRecompute(join(info.dir, 'data'), Math.max(9, SCALE_CHANGES));
-      log(describeGapBench(scaleGap));
+      const scaleGap = gapOrNull(join(info.dir, 'data'), Math.max(9, SCALE_CHANGES));
       const runs = [];
       for (let i = 0; i < SCALE_RUNS; i++) {
         const r = await measureLoad('atlas-scale', servers.scale, { changes: SCALE_CHANGES, runIndex: i, profile: i === SCALE_RUNS - 1 });
@@ -772,14 +782,18 @@ async function main() {
         base ? `${fmtMB(base.heapUsed.median)} / ${fmtMB(base.heapWithBacking.median)}` : '',
       ],
       ['failed runs / filter timeouts / blocked requests', `${s.failedRuns}/${s.filterTimeouts}/${s.externalRequests}`, ''],
-      [
-        `gap recompute after a filter change, median / p95 (Node, n=${out.scale.gap.recomputeMs.n})`,
-        `${fmtMs(out.scale.gap.recomputeMs.median)} / ${fmtMs(out.scale.gap.recomputeMs.p95)}`,
-        out.gap ? `${fmtMs(out.gap.recomputeMs.median)} / ${fmtMs(out.gap.recomputeMs.p95)}` : '',
-      ],
-      ['  gap index build (once per charger data)', fmtMs(out.scale.gap.indexBuildMs), out.gap ? fmtMs(out.gap.indexBuildMs) : ''],
+      ...(out.scale.gap
+        ? [
+            [
+              `gap recompute after a filter change, median / p95 (Node, n=${out.scale.gap.recomputeMs.n})`,
+              `${fmtMs(out.scale.gap.recomputeMs.median)} / ${fmtMs(out.scale.gap.recomputeMs.p95)}`,
+              out.gap ? `${fmtMs(out.gap.recomputeMs.median)} / ${fmtMs(out.gap.recomputeMs.p95)}` : '',
+            ],
+            ['  gap index build (once per charger data)', fmtMs(out.scale.gap.indexBuildMs), out.gap ? fmtMs(out.gap.indexBuildMs) : ''],
+          ]
+        : []),
     ];
-    lines.push(table(rows), '', describeGapBench(out.scale.gap), '');
+    lines.push(table(rows), '', ...(out.scale.gap ? [describeGapBench(out.scale.gap), ''] : []));
     targets.push({
       target: `scale: ${out.scale.rows.toLocaleString('en-US')} chargers load and filter (no failed run, no timeout)`,
       value: `${s.failedRuns} failed, ${s.filterTimeouts} timeouts`,
