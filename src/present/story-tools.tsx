@@ -49,7 +49,7 @@ export function StoryTools() {
   return (
     <div className="story-tools">
       <button type="button" className="button secondary" onClick={() => void add()} data-testid="add-scene">
-        <span aria-hidden="true">＋ </span>
+        <span aria-hidden="true">+ </span>
         {t('userStory.addScene')}
       </button>
       <button
