@@ -38,7 +38,8 @@ export interface StateValues {
 
 /** Every state's count, measure value and ranks for one layer under the current filters. */
 export function useStateValues(layerId: string | null, measure: StateMeasure): StateValues {
-  const statesQuery = useStates();
+  // the states table loads with the first state view, not with the first map
+  const statesQuery = useStates(layerId !== null);
   // only the counted layer: nothing is computed on a filter change while no choropleth is shown
   const counts = useStateCounts(layerId ? [layerId] : NO_LAYERS);
   const layerCounts = layerId ? counts[layerId] : undefined;

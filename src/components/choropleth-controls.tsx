@@ -24,7 +24,7 @@ export function ChoroplethControls() {
   const measure = useAtlasStore((s) => s.measure);
   const setChoropleth = useAtlasStore((s) => s.setChoropleth);
   const setMeasure = useAtlasStore((s) => s.setMeasure);
-  const states = useStates();
+  const states = useStates(layerId !== null);
   const manifestFile = useManifest().data?.auxiliary?.states;
   const measureAllowed = (m: StateMeasure) => (m !== 'bevPerCharger' && m !== 'shareBeyondR') || layerId === 'chargers';
   return (

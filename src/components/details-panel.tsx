@@ -260,7 +260,7 @@ export function DetailsPanel() {
   const selectedId = status.status === 'none' ? null : status.id;
   const found = status.status === 'found' ? status.id : null;
   const stateCode = selectedId?.startsWith(STATE_SELECTION_PREFIX) ? selectedId.slice(STATE_SELECTION_PREFIX.length) : null;
-  const states = useStates();
+  const states = useStates(stateCode !== null);
 
   // Focus moves to the panel when it opens (and to the heading once the record is known).
   useEffect(() => {

@@ -39,13 +39,13 @@ export function useFlows(enabled = true) {
 }
 
 /** The states auxiliary dataset (population, area, registrations, published figures), or undefined when the build has none. */
-export function useStates() {
+export function useStates(enabled = true) {
   const manifest = useManifest().data;
   const file = manifest?.auxiliary?.[STATES_DATASET_ID]?.files.data;
   return useQuery({
     queryKey: ['auxiliary', STATES_DATASET_ID, file],
     queryFn: () => fetchStates(file!, manifest),
-    enabled: !!file,
+    enabled: enabled && !!file,
     ...STATIC,
   });
 }
