@@ -233,7 +233,9 @@ function parseView(raw: string): AtlasState['view'] | null {
   if (![lon, lat, zoom].every(Number.isFinite)) return null;
   if (lon < -180 || lon > 180 || lat < VIEW_LIMITS.minLat || lat > VIEW_LIMITS.maxLat) return null;
   if (zoom < VIEW_LIMITS.minZoom || zoom > VIEW_LIMITS.maxZoom) return null;
-  return { center: [lon, lat], zoom };
+  // the precision the encoder writes, so that one state has one link (decode(encode(s)) == s)
+  const round = (value: number, digits: number) => Number(value.toFixed(digits)) + 0; // + 0: no -0
+  return { center: [round(lon, 4), round(lat, 4)], zoom: round(zoom, 2) };
 }
 
 /** 'none' is the explicit empty list; every item must be in the domain, or the whole list is rejected. */
