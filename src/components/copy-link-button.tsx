@@ -1,10 +1,11 @@
 /** Copies the page's URL (the fragment holds the whole atlas state), with a select-to-copy fallback. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTransientMessage } from './use-transient-message.ts';
 
 export function CopyLinkButton() {
   const { t } = useTranslation();
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useTransientMessage();
   const [fallbackUrl, setFallbackUrl] = useState<string | null>(null);
   const fallbackRef = useRef<HTMLInputElement>(null);
 
@@ -14,12 +15,6 @@ export function CopyLinkButton() {
       fallbackRef.current?.select();
     }
   }, [fallbackUrl]);
-
-  useEffect(() => {
-    if (!message) return;
-    const timer = setTimeout(() => setMessage(''), 4000);
-    return () => clearTimeout(timer);
-  }, [message]);
 
   const copy = async () => {
     const url = window.location.href;

@@ -25,7 +25,7 @@ export function ImageExportControls() {
     setBusy(true);
     setMessage(t('imageExport.working'));
     try {
-      const { composeMapImage, canvasToPng, downloadBlob, IMAGE_SIZES } = await import('../export/image-export.ts');
+      const [{ composeMapImage, canvasToPng, IMAGE_SIZES }, { downloadBlob }] = await Promise.all([import('../export/image-export.ts'), import('../export/download.ts')]);
       const state = useAtlasStore.getState();
       const mapElement = document.querySelector<HTMLElement>('[data-testid="map"]');
       if (!mapElement) throw new Error('no map');

@@ -3,10 +3,11 @@
  * atlas state and the map's bounds; "My story" opens the story editor. The capture code, the editor
  * and the link codec (with its compression library) load on first use, not with the first view.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickAtlasState, useAtlasStore } from '../state/store.ts';
 import { useCustomStory } from './scene-control.ts';
+import { useTransientMessage } from '../components/use-transient-message.ts';
 import type { StoryProblem } from '../stories/user-story.ts';
 import '../styles/user-story.css';
 
@@ -33,13 +34,7 @@ export function StoryTools() {
   const { t } = useTranslation();
   const count = useCustomStory((s) => s.story?.scenes.length ?? 0);
   const editorOpen = useCustomStory((s) => s.editorOpen);
-  const [message, setMessage] = useState('');
-
-  useEffect(() => {
-    if (!message) return;
-    const timer = setTimeout(() => setMessage(''), 4000);
-    return () => clearTimeout(timer);
-  }, [message]);
+  const [message, setMessage] = useTransientMessage();
 
   const add = async () => {
     const result = await addCurrentViewAsScene();
