@@ -164,11 +164,17 @@ export function csvColumns(rows: readonly ExportRow[]): string[] {
 }
 
 /** CSV with a header row, CRLF line ends and a UTF-8 byte-order mark (so spreadsheets read accents). */
-export function toCsv(rows: readonly ExportRow[], manifest: AtlasManifest | undefined): string {
-  const columns = csvColumns(rows);
+/** CSV with a header row, CRLF line ends and a UTF-8 byte-order mark; cells neutralised against formulas (csvCell). */
+export function csvTable<C extends string>(columns: readonly C[], rows: Iterable<Partial<Record<C, CellValue>>>): string {
   const lines = [columns.join(',')];
-  for (const row of rows) {
-    const values: Record<string, CellValue> = {
+  for (const row of rows) lines.push(columns.map((column) => csvCell(row[column])).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export function toCsv(rows: readonly ExportRow[], manifest: AtlasManifest | undefined): string {
+  return csvTable(
+    csvColumns(rows),
+    rows.map((row): Record<string, CellValue> => ({
       id: row.id,
       name: row.name,
       layer: row.layer,
@@ -179,10 +185,8 @@ export function toCsv(rows: readonly ExportRow[], manifest: AtlasManifest | unde
       precision: row.precision,
       ...row.attributes,
       ...sourceColumns(row, manifest),
-    };
-    lines.push(columns.map((c) => csvCell(values[c])).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+    })),
+  );
 }
 
 export interface ExportContext {

@@ -4,7 +4,7 @@
  * the NREL ratios, the method). Pure functions; loaded with the first download.
  */
 import { POPULATION_DATASET_ID, STATES_DATASET_ID, type AtlasManifest } from '../../data/atlas-format.ts';
-import { csvCell, type CellValue } from '../../export/export-data.ts';
+import { csvTable, type CellValue } from '../../export/export-data.ts';
 import { statsCitations } from '../stats/stats-export.ts';
 
 export const GAP_CSV_COLUMNS = [
@@ -34,9 +34,10 @@ export type GapCsvColumn = (typeof GAP_CSV_COLUMNS)[number];
 export type GapCsvRow = Partial<Record<GapCsvColumn, CellValue>>;
 
 export function gapCsv(rows: readonly GapCsvRow[], filters: string): string {
-  const lines = [GAP_CSV_COLUMNS.join(',')];
-  for (const row of rows) lines.push(GAP_CSV_COLUMNS.map((column) => csvCell(column === 'filters' ? filters : row[column])).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvTable(
+    GAP_CSV_COLUMNS,
+    rows.map((row) => ({ ...row, filters })),
+  );
 }
 
 export const NREL_2030_CITATION =

@@ -4,7 +4,7 @@
  * the layers and of the states dataset). Pure functions; loaded with the first download.
  */
 import { STATES_DATASET_ID, type AtlasManifest, type DatasetId } from '../../data/atlas-format.ts';
-import { csvCell, type CellValue } from '../../export/export-data.ts';
+import { csvTable, type CellValue } from '../../export/export-data.ts';
 
 export const STATS_CSV_COLUMNS = [
   'section',
@@ -27,9 +27,10 @@ export type StatsCsvRow = Partial<Record<StatsCsvColumn, CellValue>>;
 
 /** CSV with a header row, CRLF line ends and a UTF-8 byte-order mark; text cells neutralised against formulas (csvCell). */
 export function statsCsv(rows: readonly StatsCsvRow[], filters: string): string {
-  const lines = [STATS_CSV_COLUMNS.join(',')];
-  for (const row of rows) lines.push(STATS_CSV_COLUMNS.map((column) => csvCell(column === 'filters' ? filters : row[column])).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvTable(
+    STATS_CSV_COLUMNS,
+    rows.map((row) => ({ ...row, filters })),
+  );
 }
 
 export interface StatsCitationContext {
