@@ -61,9 +61,6 @@ export interface PointDatasetDecl {
   attributeDomains?: Readonly<Record<string, DomainId>>;
 }
 
-/** Columns every point dataset has, before its own: position (lon,lat float32), country, state, precision. */
-export const BASE_COLUMN_NAMES = ['position', 'country', 'state', 'precision'] as const;
-
 export const POINT_DATASETS: Record<PointDatasetId, PointDatasetDecl> = {
   chargers: {
     id: 'chargers',

@@ -26,9 +26,6 @@ export interface StateFills {
 /** The maplibre layer id of the state choropleth (queried for hover and click). */
 export const CHOROPLETH_LAYER_ID = 'states-choropleth';
 
-/** Credit line for the basemap data and font (data, not UI text: shown as-is in every language). */
-export const BASEMAP_ATTRIBUTION = '© Natural Earth · GeoNames (CC BY 4.0) · Noto Sans (OFL)';
-
 /** Frames the contiguous US and all of Mexico at 1280×800. */
 export const NORTH_AMERICA_VIEW: { center: [number, number]; zoom: number } = {
   center: [-101, 32.5],
@@ -97,17 +94,6 @@ export const BASEMAP_LAYER_IDS = [
   'labels-country-focus',
 ] as const;
 export type BasemapLayerId = (typeof BASEMAP_LAYER_IDS)[number];
-
-/** Label layers, for callers that want to place data layers below the labels. */
-export const BASEMAP_LABEL_LAYER_IDS: readonly BasemapLayerId[] = [
-  'labels-country-context',
-  'places-dots',
-  'places-labels',
-  'labels-state',
-  'places-dots-collision',
-  'places-labels-major',
-  'labels-country-focus',
-];
 
 function absoluteBase(baseUrl: string): string {
   const url = new URL(baseUrl); // throws on a relative URL: the worker needs absolute ones

@@ -100,9 +100,3 @@ export function useSelectionStatus(): SelectionStatus {
     return resolveSelection(selection, rows, undefined, chunk === 'failed');
   }, [selection, layer, manifest, detailRows, flowsQuery.data, flowsQuery.isError]);
 }
-
-/** The selected feature: `{ layer, index, record }` (record: DetailRecord, or FlowRecord when layer is 'flows'), or null. */
-export function useSelectedFeature(): SelectedFeature | null {
-  const status = useSelectionStatus();
-  return status.status === 'found' ? status.feature : null;
-}

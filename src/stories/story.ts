@@ -3,7 +3,7 @@
  * state (a link fragment read by the one URL codec) framed by a bounding box, so that it shows the
  * same area on 16:9 and 4:3 screens, with a title and caption in English and Spanish and its sources.
  */
-import type { AtlasState, Language } from '../state/atlas-state.ts';
+import type { AtlasState } from '../state/atlas-state.ts';
 import type { Bounds } from '../state/store.ts';
 import { decodeAtlasState, type UrlProblem } from '../state/url-codec.ts';
 
@@ -74,15 +74,6 @@ export function sceneAtlasState(
     },
     problems,
   };
-}
-
-export function localText(text: LocalText, language: Language): string {
-  return text[language];
-}
-
-/** Centre of a bounding box (the stored view until the map has fitted it). */
-export function boundsCenter(bounds: Bounds): [number, number] {
-  return [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2];
 }
 
 export function validBounds(bounds: unknown): bounds is Bounds {

@@ -1,6 +1,6 @@
 /** Reading raw inputs: gunzip, BOM stripping, UTF-8 validation with an explicit latin1/windows-1252 fallback. */
 import { gunzipSync } from 'node:zlib';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 export interface DecodedText {
@@ -23,10 +23,6 @@ export function readInputBytes(path: string): Buffer {
 
 export function sha256(buf: Buffer | string): string {
   return createHash('sha256').update(buf).digest('hex');
-}
-
-export function fileExists(path: string): boolean {
-  return existsSync(path);
 }
 
 /** A text input that is neither UTF-8 nor windows-1252/ISO-8859-1 (NUL bytes, UTF-16): the build stops, naming the file. */
