@@ -5,7 +5,7 @@
  * fragment, within the URL codec's size limit) or save and open it as a JSON file. Every text is
  * rendered as text.
  */
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickAtlasState, useAtlasStore } from '../state/store.ts';
 import { decodeAtlasState } from '../state/url-codec.ts';
@@ -14,6 +14,14 @@ import { emptyUserStory, parseUserStoryText, storyFileText, USER_STORY_LIMITS } 
 import { storyLink } from '../stories/story-link.ts';
 import { downloadText } from '../export/download.ts';
 import { goToScene, returnToScene, scenePadding, startPresentation, useCustomStory } from './scene-control.ts';
+
+/** A scene's editable texts: title and caption, each in English and Spanish. */
+const SCENE_TEXT_FIELDS = [
+  { field: 'title', language: 'en', labelKey: 'userStory.titleEn' },
+  { field: 'title', language: 'es', labelKey: 'userStory.titleEs' },
+  { field: 'caption', language: 'en', labelKey: 'userStory.captionEn' },
+  { field: 'caption', language: 'es', labelKey: 'userStory.captionEs' },
+] as const;
 
 function setStory(story: Story): void {
   useCustomStory.setState({ story });
@@ -92,50 +100,21 @@ function SceneItem({
         </div>
       </div>
       <div className="story-scene-fields">
-        <label>
-          {t('userStory.titleEn')}
-          <input
-            type="text"
-            lang="en"
-            maxLength={USER_STORY_LIMITS.title}
-            value={scene.title.en}
-            data-field="title-en"
-            onChange={(e) => onChange({ title: text('title', 'en', e.currentTarget.value) })}
-          />
-        </label>
-        <label>
-          {t('userStory.titleEs')}
-          <input
-            type="text"
-            lang="es"
-            maxLength={USER_STORY_LIMITS.title}
-            value={scene.title.es}
-            data-field="title-es"
-            onChange={(e) => onChange({ title: text('title', 'es', e.currentTarget.value) })}
-          />
-        </label>
-        <label>
-          {t('userStory.captionEn')}
-          <textarea
-            lang="en"
-            rows={2}
-            maxLength={USER_STORY_LIMITS.caption}
-            value={scene.caption.en}
-            data-field="caption-en"
-            onChange={(e) => onChange({ caption: text('caption', 'en', e.currentTarget.value) })}
-          />
-        </label>
-        <label>
-          {t('userStory.captionEs')}
-          <textarea
-            lang="es"
-            rows={2}
-            maxLength={USER_STORY_LIMITS.caption}
-            value={scene.caption.es}
-            data-field="caption-es"
-            onChange={(e) => onChange({ caption: text('caption', 'es', e.currentTarget.value) })}
-          />
-        </label>
+        {SCENE_TEXT_FIELDS.map(({ field, language, labelKey }) => {
+          const props = {
+            lang: language,
+            maxLength: USER_STORY_LIMITS[field],
+            value: scene[field][language],
+            'data-field': `${field}-${language}`,
+            onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange({ [field]: text(field, language, e.currentTarget.value) }),
+          };
+          return (
+            <label key={`${field}-${language}`}>
+              {t(labelKey)}
+              {field === 'title' ? <input type="text" {...props} /> : <textarea rows={2} {...props} />}
+            </label>
+          );
+        })}
       </div>
     </li>
   );
