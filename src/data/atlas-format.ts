@@ -11,6 +11,8 @@
  *                                 consecutive rows (see LayerManifest.files.detailChunks)
  *   flows.json                    FlowRecord[]
  *   quarantine.json               QuarantineEntry[] (every rejected row, with reason)
+ *   states.json, population.*     auxiliary datasets (AtlasManifest.auxiliary)
+ *   policies.json                 PoliciesFile (auxiliary 'policies': national governance facts)
  */
 export const ATLAS_FORMAT_VERSION = 1;
 
@@ -52,6 +54,7 @@ export interface ColumnSpec {
  *  battery-plants: stage (category of PLANT_STAGES), status (category of FACILITY_STATUSES),
  *                  capacityGwh (number), capexMusd (number)
  *  assembly-plants: vehicleClass (category), ev (category of EV_PRODUCTION), status (category), capexMusd (number)
+ *  battery-plants, assembly-plants (additive, issue 15): jobs (number, reported jobs; NaN = not reported)
  */
 export const COMMODITIES = ['lithium', 'nickel', 'cobalt', 'graphite', 'manganese', 'copper', 'rare_earths'] as const;
 export type Commodity = (typeof COMMODITIES)[number];
@@ -224,9 +227,76 @@ export interface StateRecord {
   counts: Partial<Record<PointDatasetId, number>>;
   /** figures published for the state by others (e.g. Mexican charger counts), shown beside the mapped count, never mixed in */
   published: PublishedFigure[];
-  /** keys into AtlasManifest.sources (population, area, registrations, published figures) */
+  /** keys into AtlasManifest.sources (population, area, registrations, published figures, policies) */
   sourceIds: string[];
+  /** (additive, issue 15) the state's curated governance facts (never federal ones: see PoliciesFile), sorted by
+   *  policy then id; absent in older builds. A policy with no fact is unknown, never "no". */
+  policies?: PolicyFact[];
+  /** (additive, issue 15) jobs reported at the state's facilities (battery-plants, assembly-plants): the sum of the
+   *  one figure kept per facility (see the facility's `jobs` attribute) and how many facilities report one.
+   *  Reported figures only, never estimated; absent in older builds. */
+  jobs?: StateJobs;
 }
+
+export interface StateJobs {
+  reported: number;
+  facilities: number;
+  byDataset: Partial<Record<PointDatasetId, { reported: number; facilities: number }>>;
+}
+
+/** Governance facts (issue 15): data/curated/policies-*.csv, one public source URL and as-of date per fact. */
+export const POLICY_KEYS = [
+  'zev_rule',
+  'clean_fuel_standard',
+  'ev_incentive',
+  'nevi_apportionment',
+  'circulation_exemption',
+  'charging_programme',
+  'charger_standard',
+  'charging_tariff',
+  'federal_credit',
+  'fuel_standard',
+  'other',
+] as const;
+export type PolicyKey = (typeof POLICY_KEYS)[number];
+/** 'none': the source states the jurisdiction has no such policy (no fact at all = unknown) */
+export const POLICY_STATUSES = ['in_force', 'adopted', 'proposed', 'suspended', 'repealed', 'expired', 'none'] as const;
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+
+export interface PolicyFact {
+  /** stable curated row id */
+  id: string;
+  /** ISO 3166-2 state code ('US-CA', 'MX-CMX') or a country ('US', 'MX') for national facts */
+  jurisdiction: string;
+  policy: PolicyKey;
+  /** the policy's value id, e.g. 'acc2', 'lcfs', 'rebate' (data/curated/FORMAT.md lists them per policy) */
+  value: string;
+  status: PolicyStatus;
+  /** YYYY, YYYY-MM or YYYY-MM-DD; null = unknown */
+  adopted: string | null;
+  effective: string | null;
+  ended: string | null;
+  /** funds in million USD where published (NEVI apportionment, programme funds) */
+  amountMusd: number | null;
+  /** the fact in the source's words (free text, shown as text) */
+  detail: string;
+  sourceUrl: string;
+  /** YYYY-MM-DD or YYYY-MM: when the source stated it */
+  asOf: string;
+  notes: string | null;
+}
+
+/** The `policies` auxiliary dataset (policies.json): national (federal) facts of both countries; state facts are in states.json. */
+export const POLICIES_DATASET_ID = 'policies';
+export interface PoliciesFile {
+  national: PolicyFact[];
+}
+/** Detail attributes of a facility with reported jobs (battery-plants, assembly-plants; issue 15):
+ *  jobs (number, the one figure kept), jobsKind ('employed' | 'announced'), jobsYear (number | null),
+ *  jobsSourceUrl (a URL, or the source id when the figure comes from a snapshot), and jobsOther (string[]:
+ *  the other figures found for the facility, as "<n> <kind> (<year>, <source>)"). The column `jobs` is NaN when not reported. */
+export const JOBS_KINDS = ['employed', 'announced'] as const;
+export type JobsKind = (typeof JOBS_KINDS)[number];
 
 export interface PublishedFigure {
   dataset: PointDatasetId;

@@ -89,6 +89,7 @@ export const POINT_DATASETS: Record<PointDatasetId, PointDatasetDecl> = {
       { name: 'status', kind: 'category', domain: 'facilityStatus', exportAs: 'status' },
       { name: 'capacityGwh', kind: 'number', exportAs: 'capacity_gwh' },
       { name: 'capexMusd', kind: 'number', exportAs: 'capex_musd' },
+      { name: 'jobs', kind: 'number', exportAs: 'jobs' },
     ],
   },
   'assembly-plants': {
@@ -98,6 +99,7 @@ export const POINT_DATASETS: Record<PointDatasetId, PointDatasetDecl> = {
       { name: 'ev', kind: 'category', domain: 'ev', exportAs: 'ev' },
       { name: 'status', kind: 'category', domain: 'facilityStatus', exportAs: 'status' },
       { name: 'capexMusd', kind: 'number', exportAs: 'capex_musd' },
+      { name: 'jobs', kind: 'number', exportAs: 'jobs' },
     ],
   },
 };
