@@ -1,5 +1,7 @@
 /**
- * The charging-gap recomputation after a filter change, measured in Node on a built atlas (bench/dist/atlas or
+ * The analysis work redone after a filter change, measured in Node with the app's own code.
+ *
+ * Charging gap: the recomputation after a filter change, measured in Node on a built atlas (bench/dist/atlas or
  * the 1M-row atlas-scale): for each change of the bench's filter cycle (Mexico only, DC fast only, all), the
  * chargers' mask (src/filters/layer-mask.ts) and the app's gap analysis (src/analysis/use-gap.ts `analyse`:
  * nearest visible charger for 5,612 population points, figures, 20 greedy candidates, and the same for DC fast
@@ -7,6 +9,9 @@
  * strategy ('skip' masked chargers in the full index vs 'rebuild' an index of the visible ones).
  */
 import { readFileSync } from 'node:fs';
+import type { StateRecord } from '../src/data/atlas-format.ts';
+import { classOf, quantileBreaks } from '../src/analysis/classes.ts';
+import { countByState, stateValues } from '../src/analysis/state-measures.ts';
 import { join } from 'node:path';
 import type { AtlasManifest } from '../src/data/atlas-format.ts';
 import type { LayerColumns } from '../src/data/atlas-data.ts';
@@ -32,9 +37,11 @@ export interface GapBench {
   nearestMs: Record<string, { skip: number; rebuild: number; auto: string }>;
 }
 
-export function measureGapRecompute(dataDir: string, changes: number): GapBench {
+type ColumnSpecs = NonNullable<AtlasManifest['layers']['chargers']['columns']>;
+
+function readBuild(dataDir: string) {
   const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as AtlasManifest;
-  const read = (file: string, specs: NonNullable<AtlasManifest['layers']['chargers']['columns']>) => {
+  const read = (file: string, specs: ColumnSpecs) => {
     const b = readFileSync(join(dataDir, file));
     return decodeColumnTable(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, specs);
   };
@@ -42,15 +49,27 @@ export function measureGapRecompute(dataDir: string, changes: number): GapBench 
   const decoded = read(c.files.columns!, c.columns!);
   const position = decoded.position!.values as Float32Array;
   const chargers: LayerColumns = { dataset: 'chargers', rowCount: position.length / 2, position, columns: decoded };
-  const p = manifest.auxiliary?.population;
-  if (!p?.files.columns || !p.columns) throw new Error('no population points in this build');
-  const points = gap.populationPointsOf(read(p.files.columns, p.columns))!;
+  return { manifest, read, chargers };
+}
+
+/** The bench's filter cycle (the same as the in-browser one): Mexico only, DC fast only, all. */
+function filterCycle(): Record<string, Parameters<typeof computeLayerMask>[1]> {
   const base = defaultAtlasState();
-  const filterStates: Record<string, Parameters<typeof computeLayerMask>[1]> = {
+  return {
     'mx-only': { countries: ['MX'], filters: base.filters },
     'dc-only': { countries: base.countries, filters: { ...base.filters, chargerLevel: ['DC'] } },
     all: { countries: base.countries, filters: base.filters },
   };
+}
+
+export function measureGapRecompute(dataDir: string, changes: number): GapBench {
+  const { manifest, read, chargers } = readBuild(dataDir);
+  const position = chargers.position;
+  const p = manifest.auxiliary?.population;
+  if (!p?.files.columns || !p.columns) throw new Error('no population points in this build');
+  const points = gap.populationPointsOf(read(p.files.columns, p.columns))!;
+  const base = defaultAtlasState();
+  const filterStates = filterCycle();
   let start = performance.now();
   const index = gap.buildChargerIndex(position);
   const indexBuildMs = performance.now() - start;
@@ -106,4 +125,38 @@ export function describeGapBench(b: GapBench): string {
     .map(([f, s]) => `${f}: skip ${s.skip.toFixed(0)} ms, rebuild ${s.rebuild.toFixed(0)} ms (auto: ${s.auto})`)
     .join('; ');
   return `gap (${b.chargers.toLocaleString('en-US')} chargers, ${b.populationPoints.toLocaleString('en-US')} population points): index build ${b.indexBuildMs.toFixed(0)} ms once; nearest-charger step by strategy: ${nearest}`;
+}
+
+export interface ChoroplethBench {
+  chargers: number;
+  states: number;
+  recomputeMs: { median: number; p95: number; n: number };
+}
+
+/**
+ * The state choropleth redone after a filter change (chargers per 100,000 people): the chargers' mask, the
+ * per-state counts, every state's value and ranks, the quantile classes and each state's class: the work
+ * `useStateValues` and `useChoroplethData` do (the map's paint update is measured in the browser figures).
+ */
+export function measureChoroplethRecompute(dataDir: string, changes: number): ChoroplethBench {
+  const { manifest, chargers } = readBuild(dataDir);
+  const statesFile = manifest.auxiliary?.states?.files.data;
+  if (!statesFile) throw new Error('no states dataset in this build');
+  const states = JSON.parse(readFileSync(join(dataDir, statesFile), 'utf8')) as StateRecord[];
+  const filterStates = filterCycle();
+  const names = Object.keys(filterStates);
+  const recompute = (input: Parameters<typeof computeLayerMask>[1]) => {
+    const mask = computeLayerMask(chargers, input, chargersLayer.filters);
+    const values = stateValues(states, countByState(chargers, mask), 'chargers', 'per100k').filter((v) => input.countries.includes(v.state.country));
+    const breaks = quantileBreaks(values.map((v) => v.value));
+    return values.map((v) => classOf(breaks, v.value));
+  };
+  recompute(filterStates.all!);
+  const all: number[] = [];
+  for (let i = 0; i < changes; i++) {
+    const start = performance.now();
+    recompute(filterStates[names[i % names.length]!]!);
+    all.push(performance.now() - start);
+  }
+  return { chargers: chargers.rowCount, states: states.length, recomputeMs: stats(all) };
 }
