@@ -5,6 +5,8 @@
  *                            records, equal to each layer's countByState), figures published for the state by others
  *   population.columns.bin   population points (county / municipio centres): position, country, state, population, precision
  *   population.details.json  { id, name }[] in the same row order (sorted by id)
+ *   policies.json            PoliciesFile: national governance facts (data/pipeline/policies); the state facts are in
+ *                            states.json (StateRecord.policies), with each state's reported jobs (StateRecord.jobs, data/pipeline/jobs)
  * Its sources are 'auxiliary' sources of the registry (data/pipeline/sources/default-sources.ts); they appear in the
  * manifest like every other source, with missing: true and a reason when their input is absent. Without the population
  * snapshots, states.json still comes from data/curated/state-populations.csv and a warning says the points are missing.
@@ -13,9 +15,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   POINT_DATASET_IDS,
+  POLICIES_DATASET_ID,
   POPULATION_DATASET_ID,
   STATES_DATASET_ID,
   type AuxiliaryDatasetManifest,
+  type PoliciesFile,
   type DatasetId,
   type LayerManifest,
   type PointDatasetId,
@@ -27,7 +31,10 @@ import {
 import { SchemaDriftError } from './adapter-types.ts';
 import { BuildFailure, baseDirOf, writeOutput, type BuildContext, type LayerRecords, type Ledger } from './build-steps.ts';
 import { InputEncodingError, sha256 } from './io/read-input.ts';
+import { jobsByState } from './jobs/figures.ts';
 import { countByState } from './output/counts.ts';
+import { curatedStateCodes, policySourceId, readPolicies } from './policies/build-policies.ts';
+import { POLICY_SOURCE_IDS } from './policies/read-policies.ts';
 import { encodePopulationColumns } from './output/population-columns.ts';
 import { INEGI_FILE } from './population/inegi.ts';
 import { NEW_MUNICIPIOS, POPULATION_SOURCES, PopulationCheckError, buildPopulationDatasets, type PopulationDatasets } from './population/index.ts';
@@ -38,13 +45,14 @@ import { SourceRegistryError, type SourceEntry } from './sources/registry.ts';
 export const STATES_FILE = 'states.json';
 export const POPULATION_COLUMNS_FILE = 'population.columns.bin';
 export const POPULATION_DETAILS_FILE = 'population.details.json';
+export const POLICIES_FILE = 'policies.json';
 /** the point datasets the state counts are computed from */
 export const STATES_DERIVED_FROM: readonly PointDatasetId[] = POINT_DATASET_IDS;
 
 /** The population snapshot sources: read together (the module needs all four files or none). */
 const POPULATION_SNAPSHOT_IDS = ['census-2020-cenpop', 'inegi-censo-2020', 'inegi-mg-2015', 'afdc-bev-2023'] as const;
 /** Every auxiliary source the step reads: it fails (unknown source) when one is not registered. */
-export const AUXILIARY_SOURCE_IDS: readonly string[] = [...Object.keys(POPULATION_SOURCES), MX_STATE_FIGURES_ID];
+export const AUXILIARY_SOURCE_IDS: readonly string[] = [...Object.keys(POPULATION_SOURCES), MX_STATE_FIGURES_ID, ...Object.values(POLICY_SOURCE_IDS)];
 
 export interface AuxiliaryOutput {
   /** undefined when the basemap is missing or incomplete (no state polygons, no areas): nothing written, a warning */
@@ -237,8 +245,13 @@ export function buildAuxiliary(ctx: BuildContext, input: { layerRecords: LayerRe
     );
   }
   const counts = stateCounts(ctx, input, codes);
+  // --- governance facts (policies-*.csv) and reported jobs (issue 15)
+  const policies = readPolicies(ctx, ledger, curatedStateCodes(ctx));
+  for (const code of policies.byState.keys()) if (!codes.has(code)) throw new BuildFailure(`internal: policy facts of ${code}, which is not a basemap state`);
+  const jobs = jobsByState(input.layerRecords);
   const states: StateRecord[] = pd.states.map((s) => {
     const figs = published.get(s.code) ?? [];
+    const facts = policies.byState.get(s.code) ?? [];
     if (!(s.population >= 0)) throw new BuildFailure(`internal: ${s.code} has no population`);
     return {
       code: s.code,
@@ -250,7 +263,9 @@ export function buildAuxiliary(ctx: BuildContext, input: { layerRecords: LayerRe
       bevRegistrations2023: s.bevRegistrations2023,
       counts: counts.get(s.code) ?? {},
       published: figs,
-      sourceIds: [...new Set([...s.sources, ...(figs.length ? [MX_STATE_FIGURES_ID] : [])])].sort(),
+      sourceIds: [...new Set([...s.sources, ...(figs.length ? [MX_STATE_FIGURES_ID] : []), ...facts.map(policySourceId)])].sort(),
+      policies: facts,
+      jobs: jobs.get(s.code) ?? { reported: 0, facilities: 0, byDataset: {} },
     };
   });
   states.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -267,6 +282,8 @@ export function buildAuxiliary(ctx: BuildContext, input: { layerRecords: LayerRe
   }
   const colBytes = writeOutput(opts.outDir, POPULATION_COLUMNS_FILE, enc.bytes);
   const detailBytes = writeOutput(opts.outDir, POPULATION_DETAILS_FILE, JSON.stringify(points.map((p) => ({ id: p.id, name: p.name }))));
+  const policiesFile: PoliciesFile = { national: policies.national };
+  const policiesBytes = writeOutput(opts.outDir, POLICIES_FILE, JSON.stringify(policiesFile));
 
   // a dataset's sources: those its rows cite, plus the registered sources that feed it and are missing
   const sourcesOf = (dataset: string, cited: Iterable<string>) => {
@@ -294,6 +311,13 @@ export function buildAuxiliary(ctx: BuildContext, input: { layerRecords: LayerRe
       files: { columns: POPULATION_COLUMNS_FILE, data: POPULATION_DETAILS_FILE, bytes: { [POPULATION_COLUMNS_FILE]: colBytes, [POPULATION_DETAILS_FILE]: detailBytes } },
       columns: enc.columns,
       sourceIds: sourcesOf(POPULATION_DATASET_ID, pointSources),
+    },
+    [POLICIES_DATASET_ID]: {
+      id: POLICIES_DATASET_ID,
+      kind: 'table',
+      count: policiesFile.national.length,
+      files: { data: POLICIES_FILE, bytes: { [POLICIES_FILE]: policiesBytes } },
+      sourceIds: sourcesOf(POLICIES_DATASET_ID, [POLICY_SOURCE_IDS.national]),
     },
   };
 

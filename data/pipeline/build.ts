@@ -1,8 +1,9 @@
 /**
  * The build, as a sequence of named steps (data/pipeline/build-steps.ts) around one source registry
  * (data/pipeline/sources/): read the basemap, plan and run every registered source's adapter, validate and
- * locate records, merge per dataset, apply curated overrides, build flows, write the dataset files, build the
- * auxiliary datasets (states table, population points), and write the quarantine report and manifest. The log prints each step's name and duration.
+ * locate records, merge per dataset, apply curated overrides, attach reported jobs to plants (data/pipeline/jobs), build
+ * flows, write the dataset files, build the auxiliary datasets (states table, population points, policies), and write the
+ * quarantine report and manifest. The log prints each step's name and duration.
  */
 import { existsSync } from 'node:fs';
 import type { AtlasManifest } from '../../src/data/atlas-format.ts';
@@ -25,6 +26,7 @@ import {
   type SourceStats,
 } from './build-steps.ts';
 import { buildAuxiliary } from './build-auxiliary.ts';
+import { attachJobs } from './jobs/attach-jobs.ts';
 import { defaultRegistry } from './sources/default-sources.ts';
 import { SourceRegistryError } from './sources/registry.ts';
 import { defaultSupply } from './supply-bridge.ts';
@@ -42,6 +44,7 @@ export const BUILD_STEPS = [
   'merge',
   'applyOverrides',
   'reconcile',
+  'attachJobs',
   'buildFlows',
   'writeDatasets',
   'buildAuxiliary',
@@ -97,7 +100,8 @@ export async function buildAtlas(opts: BuildOptions): Promise<BuildResult> {
   const { located, locatedBySource } = step('locate', () => locate(ctx, { parsed, states }, ledger));
   const merged = step('merge', () => merge(ctx, { located }));
   const overridden = step('applyOverrides', () => applyOverrides(ctx, { layerRecords: merged.layerRecords, states }));
-  const { layerRecords } = step('reconcile', () => reconcile(ctx, { layerRecords: overridden.layerRecords, parsed, locatedBySource }, ledger));
+  const reconciled = step('reconcile', () => reconcile(ctx, { layerRecords: overridden.layerRecords, parsed, locatedBySource }, ledger));
+  const { layerRecords } = step('attachJobs', () => attachJobs(ctx, { layerRecords: reconciled.layerRecords, locatedBySource }, ledger));
   const { flows } = step('buildFlows', () => buildFlows(ctx, { layerRecords, states }, ledger));
   const { layers } = step('writeDatasets', () => writeDatasets(ctx, { layerRecords, flows }, ledger));
   const { auxiliary } = step('buildAuxiliary', () => buildAuxiliary(ctx, { layerRecords, layers }, ledger));

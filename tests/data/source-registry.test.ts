@@ -50,7 +50,7 @@ describe('source registry', () => {
     for (const e of r.all()) {
       expect(e.datasets.length, e.id).toBeGreaterThan(0);
       expect(['records', 'flows', 'overrides', 'auxiliary']).toContain(e.role);
-      if (e.role === 'auxiliary') for (const d of e.datasets) expect(['states', 'population']).toContain(d);
+      if (e.role === 'auxiliary') for (const d of e.datasets) expect(['states', 'population', 'policies']).toContain(d);
       expect(e.meta.title, e.id).not.toBe('');
     }
     // run order: live, charger snapshots, supply, curated

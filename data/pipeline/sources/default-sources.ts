@@ -13,6 +13,8 @@ import { CURATED_FILE as STATE_POPULATIONS_FILE } from '../population/curated.ts
 import { INEGI_FILE } from '../population/inegi.ts';
 import { MX_STATE_FIGURES_ID, MX_STATE_FIGURES_INPUT, MX_STATE_FIGURES_META } from '../population/published-figures.ts';
 import { US_BEV_FILE, US_COUNTY_FILE } from '../population/us-census.ts';
+import { FACILITY_JOBS_FILE, FACILITY_JOBS_META, FACILITY_JOBS_SOURCE_ID } from '../jobs/facility-jobs.ts';
+import { POLICY_FILE_KINDS, POLICY_FILES, POLICY_SOURCE_IDS, POLICY_SOURCE_META } from '../policies/read-policies.ts';
 import { FLOWS_CURATED_INPUT, JV_SNAPSHOT_INPUT, OVERRIDES_CURATED_INPUT, supplyAdapters } from '../supply/index.ts';
 import { SOURCES, type SourceMeta } from '../supply/sources.ts';
 import { SourceRegistry, SourceRegistryError, type SourceDatasetId, type SourceEntry, type SourceMetadata, type SourceOrigin } from './registry.ts';
@@ -69,11 +71,20 @@ function flowAndOverrideEntries(): SourceEntry[] {
       meta: metaOf(SOURCES.curatedOverrides),
       input: OVERRIDES_CURATED_INPUT,
     },
+    // reported jobs matched to facilities like the overrides (issue 15; read by the attachJobs step, data/pipeline/jobs)
+    {
+      id: FACILITY_JOBS_SOURCE_ID,
+      origin: 'curated',
+      role: 'overrides',
+      datasets: ['battery-plants', 'assembly-plants'],
+      meta: { ...FACILITY_JOBS_META },
+      input: FACILITY_JOBS_FILE,
+    },
   ];
 }
 
 /**
- * Inputs of the auxiliary datasets (states.json, population points), read by the buildAuxiliary step: the
+ * Inputs of the auxiliary datasets (states.json, population points, policies.json), read by the buildAuxiliary step: the
  * population module's sources (data/pipeline/population/index.ts, POPULATION_SOURCES) and the published Mexican
  * per-state charger figures. Origin, datasets and input per source id; a population source missing here is an error.
  */
@@ -108,7 +119,16 @@ function auxiliaryEntries(): SourceEntry[] {
     meta: { ...MX_STATE_FIGURES_META },
     input: MX_STATE_FIGURES_INPUT,
   };
-  return [...population, figures];
+  // governance facts (issue 15; data/pipeline/policies): state facts -> states.json, national facts -> policies.json
+  const policies = POLICY_FILE_KINDS.map((kind): SourceEntry => ({
+    id: POLICY_SOURCE_IDS[kind],
+    origin: 'curated',
+    role: 'auxiliary',
+    datasets: kind === 'national' ? ['policies'] : ['states'],
+    meta: { ...POLICY_SOURCE_META[kind] },
+    input: POLICY_FILES[kind],
+  }));
+  return [...population, figures, ...policies];
 }
 
 /** The registry of every source the atlas knows, in run order. */

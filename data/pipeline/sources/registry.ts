@@ -5,16 +5,24 @@
  * about a source it could not read. An unknown source id, a source without a role or dataset, or a records
  * source without an adapter is an error (SourceRegistryError), never a silent default.
  */
-import { POINT_DATASET_IDS, DATASET_IDS, POPULATION_DATASET_ID, STATES_DATASET_ID, type DatasetId, type SourceInfo } from '../../../src/data/atlas-format.ts';
+import {
+  POINT_DATASET_IDS,
+  DATASET_IDS,
+  POLICIES_DATASET_ID,
+  POPULATION_DATASET_ID,
+  STATES_DATASET_ID,
+  type DatasetId,
+  type SourceInfo,
+} from '../../../src/data/atlas-format.ts';
 import type { SourceAdapter } from '../adapter-types.ts';
 
 export type SourceOrigin = SourceInfo['origin'];
 /** 'records': an adapter yields point records; 'flows': rows read by the flow builder; 'overrides': curated corrections;
- *  'auxiliary': inputs of the auxiliary datasets (state table, population points; see the buildAuxiliary step) */
+ *  'auxiliary': inputs of the auxiliary datasets (state table, population points, policies; see the buildAuxiliary step) */
 export type SourceRole = 'records' | 'flows' | 'overrides' | 'auxiliary';
 export const SOURCE_ROLES: readonly SourceRole[] = ['records', 'flows', 'overrides', 'auxiliary'];
 /** Datasets listed in the manifest's `auxiliary` section (atlas-format.ts), fed by 'auxiliary' sources only. */
-export const AUXILIARY_DATASET_IDS = [STATES_DATASET_ID, POPULATION_DATASET_ID] as const;
+export const AUXILIARY_DATASET_IDS = [STATES_DATASET_ID, POPULATION_DATASET_ID, POLICIES_DATASET_ID] as const;
 export type AuxiliaryDatasetId = (typeof AUXILIARY_DATASET_IDS)[number];
 /** Any dataset a source can feed: a main dataset (DatasetId) or an auxiliary one. */
 export type SourceDatasetId = DatasetId | AuxiliaryDatasetId;

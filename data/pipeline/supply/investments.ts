@@ -1,10 +1,25 @@
 /** North American EV supply-chain investment announcements (2024; DOE/Argonne list + press releases). City-level points. */
 import type { AdapterResult, CandidateRecord, SourceAdapter } from '../adapter-types.ts';
+import { parseReportedJobs } from '../jobs/figures.ts';
 import { SOURCES } from './sources.ts';
 import { REF_URL, clean, num, orNull, q, readInputTable } from './util.ts';
 
 export const INVESTMENTS_FILE = 'supply/na-ev-investments-2024.csv';
-const REQUIRED = ['technology', 'company_name', 'product', 'reported_investment', 'by_amount', 'city', 'state', 'country', 'latitude', 'longitude', 'timeline', 'Notes'];
+const REQUIRED = [
+  'technology',
+  'company_name',
+  'product',
+  'reported_investment',
+  'by_amount',
+  'reported_jobs',
+  'city',
+  'state',
+  'country',
+  'latitude',
+  'longitude',
+  'timeline',
+  'Notes',
+];
 
 /** "Batteries: Cells; Batteries: Packs" -> one stage (cells first, then packs, recycling, processing, materials). */
 export function investmentStage(product: string): string {
@@ -70,6 +85,7 @@ export const investmentsAdapter: SourceAdapter = {
         continue;
       }
       const inv = num(data.reported_investment);
+      const jobs = parseReportedJobs(data.reported_jobs);
       const notes = clean(data.Notes);
       const url = /^https?:\/\//.test(notes) ? notes.split(/\s+/)[0]! : null;
       const common = {
@@ -77,6 +93,11 @@ export const investmentsAdapter: SourceAdapter = {
         investmentRange: orNull(data.by_amount),
         timeline: orNull(data.timeline),
         products: product || null,
+        // jobs announced with the investment (issue 15; 0, negative or "Not Specified" = not reported); read by data/pipeline/jobs
+        jobs,
+        jobsKind: jobs !== null ? 'announced' : null,
+        jobsYear: null,
+        jobsSourceUrl: jobs !== null ? sid : null,
         [REF_URL]: url,
       };
       const base = {

@@ -1,5 +1,6 @@
 /** NREL / NAATBatt Li-ion supply-chain database, commercial facilities. US and MX rows; Canadian rows are out of scope. */
 import type { AdapterResult, CandidateRecord, SourceAdapter } from '../adapter-types.ts';
+import { parseWorkforce } from '../jobs/figures.ts';
 import { SOURCES } from './sources.ts';
 import { clean, num, orNull, q, readInputTable } from './util.ts';
 
@@ -19,6 +20,7 @@ const REQUIRED = [
   'production_capacity_raw',
   'production_units',
   'supply_chain_segment',
+  'workforce',
 ];
 
 /** product type (+ segment, product) -> stage */
@@ -134,6 +136,8 @@ export const naatbattAdapter: SourceAdapter = {
         if (/^gwh(\/yr)?$/.test(units)) capacityGwh = cap;
         else if (/^mwh(\/yr)?$/.test(units)) capacityGwh = cap / 1000;
       }
+      // reported workforce (issue 15): "75" = employed, "150 (Planned)" = announced; read by data/pipeline/jobs
+      const workforce = parseWorkforce(data.workforce);
       records.push({
         ...base,
         layer: 'battery-plants',
@@ -147,6 +151,10 @@ export const naatbattAdapter: SourceAdapter = {
           announced: null,
           productType: clean(data.product_type) || null,
           segment: segment || null,
+          jobs: workforce?.jobs ?? null,
+          jobsKind: workforce?.kind ?? null,
+          jobsYear: null,
+          jobsSourceUrl: workforce ? sid : null,
         },
       });
     }
