@@ -2,11 +2,16 @@
  *  with the counts of each point dataset (no filter, which are the app's default filters: equal to the features of
  *  that state in the layer exports), chargers per 100,000 people, and the charging gap at 50 km (people whose
  *  straight-line distance to the nearest charger, or DC fast charger, is beyond 50 km; ./state-gap.ts). UTF-8, quoted by papaparse where needed.
- *  An empty cell is unknown (a dataset with no point in that country), never zero. */
+ *  An empty cell is unknown (a dataset with no point in that country), never zero.
+ *  Issue 15 adds, after those columns: `zev_rule`, `clean_fuel_standard`, `ev_incentive` (the state's curated facts of
+ *  that policy: the values in force joined by ";", else the facts' statuses, e.g. "adopted", "none" where a source says
+ *  the state has none; empty = no fact, unknown), `nevi_apportionment_musd` (US states; empty where not applicable or
+ *  unknown), `jobs_reported` (the sum of the reported jobs kept per facility, employed or announced; empty when no
+ *  facility of the state reports jobs) and `jobs_reporting_facilities` (battery and assembly plants with a figure). */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { STATES_DATASET_ID, type AtlasManifest, type StateRecord } from '../../../src/data/atlas-format.ts';
+import { STATES_DATASET_ID, type AtlasManifest, type PolicyFact, type PolicyKey, type StateRecord } from '../../../src/data/atlas-format.ts';
 import { roundShare, stateGapFigures, type StateGap } from './state-gap.ts';
 
 export const STATES_CSV_FILE = 'states.csv';
@@ -25,7 +30,32 @@ export const STATES_CSV_COLUMNS = [
   'share_beyond_50km',
   'dcfast_pop_beyond_50km',
   'dcfast_share_beyond_50km',
+  'zev_rule',
+  'clean_fuel_standard',
+  'ev_incentive',
+  'nevi_apportionment_musd',
+  'jobs_reported',
+  'jobs_reporting_facilities',
 ] as const;
+
+/** The states.csv cell of one policy: the values in force (";"-joined, in file order), else the facts' statuses; null = no fact. */
+export function policyCell(facts: readonly PolicyFact[] | undefined, policy: PolicyKey): string | null {
+  const of = (facts ?? []).filter((f) => f.policy === policy);
+  if (of.length === 0) return null;
+  const uniq = (xs: string[]) => [...new Set(xs)].join(';');
+  const inForce = of.filter((f) => f.status === 'in_force');
+  return inForce.length ? uniq(inForce.map((f) => f.value)) : uniq(of.map((f) => f.status));
+}
+
+/** A US state's NEVI formula apportionment (million USD): the amount of its NEVI fact (the latest as_of when there are
+ *  several); null for Mexican states and where no fact gives one. */
+export function neviCell(s: Pick<StateRecord, 'country' | 'policies'>): number | null {
+  if (s.country !== 'US') return null;
+  const facts = (s.policies ?? []).filter((f) => f.policy === 'nevi_apportionment' && f.amountMusd !== null);
+  if (facts.length === 0) return null;
+  const latest = facts.reduce((a, b) => (b.asOf > a.asOf ? b : a));
+  return latest.amountMusd;
+}
 
 /** Chargers per 100,000 people, rounded to 2 decimals; null when either is unknown or the population is 0. */
 export function per100k(count: number | undefined, population: number): number | null {
@@ -51,6 +81,12 @@ export function statesCsvRows(states: readonly StateRecord[], gaps: ReadonlyMap<
       gap ? roundShare(gap.all.share) : null,
       gap ? gap.dcFast.beyond : null,
       gap ? roundShare(gap.dcFast.share) : null,
+      policyCell(s.policies, 'zev_rule'),
+      policyCell(s.policies, 'clean_fuel_standard'),
+      policyCell(s.policies, 'ev_incentive'),
+      neviCell(s),
+      s.jobs && s.jobs.facilities > 0 ? s.jobs.reported : null,
+      s.jobs ? s.jobs.facilities : null,
     ];
   });
 }
