@@ -196,9 +196,10 @@ describe.skipIf(!HAS_SNAPSHOTS || !HAS_REAL_STATES)('states and population datas
     const parsed = Papa.parse<Record<string, string>>(text.trim(), { header: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.meta.fields).toEqual([...STATES_CSV_COLUMNS]);
-    // issue 9's columns in their order, then issue 10's charging-gap columns (additive)
+    // issue 9's columns in their order, then issue 10's charging-gap columns, then issue 15's policy and jobs columns (additive)
     expect(text.split('\r\n')[0]).toBe(
-      'state_code,country,name,population,area_km2,chargers,minerals,battery_plants,assembly_plants,chargers_per_100k,pop_beyond_50km,share_beyond_50km,dcfast_pop_beyond_50km,dcfast_share_beyond_50km',
+      'state_code,country,name,population,area_km2,chargers,minerals,battery_plants,assembly_plants,chargers_per_100k,pop_beyond_50km,share_beyond_50km,dcfast_pop_beyond_50km,dcfast_share_beyond_50km,' +
+        'zev_rule,clean_fuel_standard,ev_incentive,nevi_apportionment_musd,jobs_reported,jobs_reporting_facilities',
     );
     const rows = parsed.data;
     expect(rows).toHaveLength(83);
