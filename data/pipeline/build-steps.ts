@@ -372,6 +372,8 @@ export function applyOverrides(ctx: BuildContext, input: { layerRecords: LayerRe
     const r = ctx.supply.applyOverrides(layerRecords[layer], layer, buf);
     layerRecords[layer] = r.records;
     errors.push(...r.errors);
+    for (const a of r.applied ?? []) ctx.log(`  override ${a.id} (${layer}.${a.field}) applied to ${a.recordIds.join(', ')}`);
+    for (const m of r.merged ?? []) ctx.log(`  merged after override: ${m.from} into ${m.into}`);
   }
   // an override may move a point: re-assign its state
   if (input.states) {
@@ -468,7 +470,18 @@ export function buildFlows(ctx: BuildContext, input: { layerRecords: LayerRecord
   }
   const all = POINT_DATASET_IDS.filter((l) => l !== 'chargers').flatMap((l) => input.layerRecords[l]);
   const fr = ctx.supply.buildFlows(flowsBuf, jvBuf, all, input.states);
+  if (fr.errors?.length) {
+    if (ctx.snapshotDirExists) throw new BuildFailure(`Curated flows failed (data/curated/${flowsEntry.input}):\n  ${fr.errors.join('\n  ')}`);
+    for (const e of fr.errors) ctx.warn('flow-end-unmatched', `${e} (expected in curated-only mode)`);
+  }
   const flows = [...fr.flows].sort(byId);
+  if (fr.report) {
+    const cross = flows.filter((f) => f.crossBorder).length;
+    ctx.log(
+      `  flows: ${flows.length} (${fr.report.curated} curated rows, ${fr.report.jv} JV links, ${fr.report.merged.length} merged into another flow), ${cross} cross-border, ${fr.quarantined.length} quarantined`,
+    );
+    for (const m of fr.report.merged) ctx.log(`  flow merged: ${m.from} into ${m.into}`);
+  }
   ledger.quarantine.push(...fr.quarantined);
   const citedSourceIds = new Set([FLOWS_SOURCE_ID, ...flows.flatMap((f) => f.sources.map((s) => s.sourceId))]);
   for (const id of citedSourceIds) {

@@ -62,7 +62,7 @@ export const CHARGER_LEVELS = ['L1', 'L2', 'DC'] as const;
 export const CHARGER_STATUSES = ['open', 'planned', 'temporarily_unavailable', 'closed'] as const;
 export const CHARGER_ACCESS = ['public', 'private'] as const;
 export const MINERAL_STATUSES = ['producing', 'construction', 'evaluation', 'past_producer', 'occurrence', 'disputed'] as const;
-export const FACILITY_STATUSES = ['operating', 'under_construction', 'announced', 'cancelled', 'retired', 'disputed'] as const;
+export const FACILITY_STATUSES = ['operating', 'under_construction', 'announced', 'cancelled', 'retired', 'disputed', 'paused'] as const;
 export const PLANT_STAGES = ['processing', 'cathode', 'anode', 'materials_other', 'cell', 'module_pack', 'recycling', 'lead_acid', 'other'] as const;
 export const VEHICLE_CLASSES = ['light', 'heavy', 'both'] as const;
 export const EV_PRODUCTION = ['ev_in_production', 'ev_announced', 'no_ev'] as const;
@@ -106,8 +106,17 @@ export interface DetailRecord {
   sources: SourceRef[];
   /** layer-specific attributes, raw values (category ids, numbers, strings, arrays); null or absent = unknown */
   attributes: Record<string, string | number | boolean | string[] | null>;
-  /** a curated fact overrode a source field: which field and the citation */
-  overrides?: { field: string; value: string | number | null; sourceUrl: string; asOf: string; note?: string }[];
+  /** a curated fact overrode a source field: which field and the citation; (additive) `sourceValue`: the field's value
+   *  before the override (the source's, null = unknown), so both stay visible; field `disputed`: value = the reason,
+   *  no field is changed */
+  overrides?: {
+    field: string;
+    value: string | number | null;
+    sourceUrl: string;
+    asOf: string;
+    note?: string;
+    sourceValue?: string | number | boolean | string[] | null;
+  }[];
 }
 
 export interface FlowEndpoint {

@@ -26,6 +26,7 @@ export const categoriesCatalog = defineCatalog(
         past_producer: 'Past producer',
         occurrence: 'Known occurrence',
         disputed: 'Disputed',
+        paused: 'Paused',
         unknown: 'Status unknown',
       },
       facilityStatus: {
@@ -101,6 +102,7 @@ export const categoriesCatalog = defineCatalog(
         past_producer: 'Productor en el pasado',
         occurrence: 'Ocurrencia conocida',
         disputed: 'En disputa',
+        paused: 'En pausa',
         unknown: 'Estado desconocido',
       },
       facilityStatus: {

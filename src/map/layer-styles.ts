@@ -79,6 +79,7 @@ export const STATUS_STYLE: Record<string, { fillAlpha: number; outline: Rgba; ou
   announced: { fillAlpha: 0.12, outline: [33, 37, 41, 255], outlineWidth: 2 },
   evaluation: { fillAlpha: 0.35, outline: [33, 37, 41, 230], outlineWidth: 1.5 },
   disputed: { fillAlpha: 0.25, outline: [200, 0, 0, 255], outlineWidth: 2.5 },
+  paused: { fillAlpha: 0.3, outline: [110, 110, 110, 255], outlineWidth: 2 },
   cancelled: { fillAlpha: 0.1, outline: [150, 150, 150, 255], outlineWidth: 1.5, grey: true },
   retired: { fillAlpha: 0.1, outline: [150, 150, 150, 255], outlineWidth: 1.5, grey: true },
   closed: { fillAlpha: 0.1, outline: [150, 150, 150, 255], outlineWidth: 1.5, grey: true },

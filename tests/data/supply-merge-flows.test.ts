@@ -133,7 +133,14 @@ describe('overrides', () => {
     expect(b.lat).toBeCloseTo(27.3337);
     expect(b.lon).toBeCloseTo(-112.3309);
     expect(b.overrides).toEqual([
-      { field: 'lat_lon', value: '27.3337;-112.3309', sourceUrl: 'https://example.org/boleo', asOf: '2025-06', note: 'office address in La Paz' },
+      {
+        field: 'lat_lon',
+        value: '27.3337;-112.3309',
+        sourceUrl: 'https://example.org/boleo',
+        asOf: '2025-06',
+        note: 'office address in La Paz',
+        sourceValue: '24.14389;-110.33333',
+      },
     ]);
     expect(boleo.lat).toBeCloseTo(24.14389); // input not mutated
     expect(errors).toHaveLength(1);

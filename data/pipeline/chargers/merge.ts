@@ -7,6 +7,7 @@ import { haversineM } from '../geo/state-index.ts';
 import { AFDC_2022_ID, AFDC_LIVE_ID, AFDC_NY_ID } from './afdc.ts';
 import { TESLA_ID } from './tesla.ts';
 import { TESLA_US_2026_ID } from './tesla-us-2026.ts';
+import { TESLA_MX_2023_ID } from './tesla-mx-2023.ts';
 import { toDetailRecord } from '../detail-record.ts';
 
 type Role = 'afdc-base' | 'afdc-enrich' | 'tesla' | 'ocm';
@@ -56,6 +57,8 @@ function mergeSite(target: DetailRecord, r: LocatedRecord, role: Role): void {
   for (const [k, v] of Object.entries(a)) if ((t[k] === null || t[k] === undefined) && v !== null) t[k] = v;
   // the 2026 snapshot lists sites open in July 2026: newer than a 2021 'planned' or 'closed'
   if (r.sourceId === TESLA_US_2026_ID) t.status = 'open';
+  // the June 2023 Mexican export lists sites with their opening date: open then (newer than a 2021 'planned')
+  if (r.sourceId === TESLA_MX_2023_ID && a.status === 'open') t.status = 'open';
   target.sources.push({ sourceId: r.sourceId, recordId: r.sourceRecordId });
 }
 
@@ -123,7 +126,7 @@ export const mergeChargers: LayerMerger = (records) => {
     out.set(id, d);
     grid.add(d);
   };
-  for (const r of byRole.tesla) attach(r, 'tesla', r.sourceId === TESLA_US_2026_ID ? 'tesla-2026' : 'tesla', false);
+  for (const r of byRole.tesla) attach(r, 'tesla', r.sourceId === TESLA_US_2026_ID ? 'tesla-2026' : r.sourceId === TESLA_MX_2023_ID ? 'tesla-mx-2023' : 'tesla', false);
   // OCM Mexico merges with Tesla sites only; OCM elsewhere (live US) with any station
   for (const r of byRole.ocm) attach(r, 'ocm', r.sourceId.startsWith('ocm') ? 'ocm' : r.sourceId, r.country === 'MX');
   return [...out.values()];

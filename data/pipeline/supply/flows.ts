@@ -6,6 +6,10 @@
  * app's state filter reaches flows.
  * crossBorder = one endpoint in the US and the other in Mexico (the atlas's binational links; a Chile -> US
  * link is international but not "cross-border" in this sense).
+ * Checks (issue 14): an end of a point layer that matches no facility is an error naming the row (`errors`; the build
+ * fails on them), an end outside the layers must say so (`external`, with its name and country); every source_url
+ * parses as an http(s) URL with a host; flows with the same ends after resolution, material and relation are merged
+ * into one flow keeping every source (`merged` in the report).
  */
 import {
   FLOW_MATERIALS,
@@ -19,7 +23,7 @@ import {
 import { BORDER_TOLERANCE_KM } from '../geo/locate.ts';
 import type { StateIndex } from '../geo/state-index.ts';
 import { SOURCES } from './sources.ts';
-import { clean, distKm, num, q, readTable, sharesToken, tokens } from './util.ts';
+import { clean, distKm, num, q, readTable, sharesToken, tokens, urlProblem } from './util.ts';
 
 const FLOW_REQUIRED = [
   'id',
@@ -119,13 +123,71 @@ export function jvMaterial(type: string): (typeof FLOW_MATERIALS)[number] {
   return 'other';
 }
 
+/** What the flow build did, for the build report. */
+export interface FlowReport {
+  /** curated rows kept as flows */
+  curated: number;
+  /** JV links derived from jv-ownership-links.csv */
+  jv: number;
+  /** flows merged into another flow (same ends, material and relation): kept id, merged id */
+  merged: { into: string; from: string }[];
+}
+
+/** Node key of an end, as the app's supply-chain walk keys it (src/map/supply-chain.ts endpointKey). */
+function endKey(e: FlowEndpoint): string {
+  return e.facilityId ?? `@${e.lon.toFixed(3)},${e.lat.toFixed(3)}`;
+}
+
+/**
+ * Merges flows with the same ends (after resolution), material and relation into the first of them (curated rows come
+ * before JV links): one flow keeping every source; the first's id, description, year and volume, the others' when the
+ * first has none; other descriptions appended when they differ.
+ */
+export function dedupeFlows(flows: FlowRecord[]): { flows: FlowRecord[]; merged: FlowReport['merged'] } {
+  const byKey = new Map<string, FlowRecord>();
+  const out: FlowRecord[] = [];
+  const merged: FlowReport['merged'] = [];
+  for (const f of flows) {
+    const key = `${endKey(f.from)}|${endKey(f.to)}|${f.material}|${f.relation}`;
+    const first = byKey.get(key);
+    if (!first) {
+      const copy = { ...f, sources: [...f.sources] };
+      byKey.set(key, copy);
+      out.push(copy);
+      continue;
+    }
+    for (const s of f.sources) if (!first.sources.some((x) => x.sourceId === s.sourceId && x.recordId === s.recordId)) first.sources.push(s);
+    if (first.year === null) first.year = f.year;
+    if (first.volume === null && f.volume !== null) {
+      first.volume = f.volume;
+      first.volumeUnit = f.volumeUnit;
+    }
+    if (f.description && !first.description.includes(f.description)) first.description = first.description ? `${first.description} | ${f.description}` : f.description;
+    merged.push({ into: first.id, from: f.id });
+  }
+  return { flows: out, merged };
+}
+
+/** The owner end of a JV link: the partner's nearby site, named so that the partner reads first. */
+function ownerName(partner: string, site: string): string {
+  return sharesToken(tokens(partner), tokens(site)) ? site : `${partner}: ${site}`;
+}
+
+/** The JV facility end: its name and, to tell two plants of one JV apart, its state. */
+function jvFacilityName(rec: DetailRecord, states: StateIndex | null): string {
+  const state = states?.locate(rec.lon, rec.lat)?.name ?? rec.state ?? null;
+  return state && !rec.name.includes(state) ? `${rec.name} (${state})` : rec.name;
+}
+
 export function buildFlows(
   flowsCsv: Buffer,
   jvCsv: Buffer | null,
   facilities: DetailRecord[],
   /** state polygons for ends that are not facilities; null: those ends get state null */
   states: StateIndex | null = null,
-): { flows: FlowRecord[]; quarantined: QuarantineEntry[]; rowsRead: number } {
+): { flows: FlowRecord[]; quarantined: QuarantineEntry[]; rowsRead: number; errors: string[]; report: FlowReport } {
+  const errors: string[] = [];
+  const report: FlowReport = { curated: 0, jv: 0, merged: [] };
   const facs: Fac[] = facilities.map((rec) => ({ rec, layer: layerOf(rec.id), toks: facTokens(rec) }));
   const flows: FlowRecord[] = [];
   const quarantined: QuarantineEntry[] = [];
@@ -157,7 +219,8 @@ export function buildFlows(
       return { name, layer, lat: lat ?? 0, lon: lon ?? 0, country };
     });
     const url = clean(data.source_url);
-    if (!/^https?:\/\//.test(url)) errs.push('missing source_url');
+    const badUrl = urlProblem(url);
+    if (badUrl) errs.push(badUrl);
     const yearRaw = clean(data.year);
     const year = num(yearRaw);
     if (yearRaw && (year === null || !Number.isInteger(year))) errs.push(`year "${yearRaw}" is not a year`);
@@ -167,9 +230,15 @@ export function buildFlows(
       quarantined.push(q(sid, row, id || null, errs.join('; '), raw));
       continue;
     }
-    const [f, t] = ends.map((e) =>
-      endpoint(e.layer === 'external' ? null : resolveFacility(facs, [e.layer], e.name, e.lat, e.lon), e.name, e.lat, e.lon, e.country, states),
-    ) as [FlowEndpoint, FlowEndpoint];
+    const [f, t] = ends.map((e, i) => {
+      const fac = e.layer === 'external' ? null : resolveFacility(facs, [e.layer], e.name, e.lat, e.lon);
+      if (e.layer !== 'external' && !fac) {
+        errors.push(
+          `flows.csv row ${row} ("${id}"): ${i === 0 ? 'from' : 'to'} end "${e.name}" matches no ${e.layer} record within ${RESOLVE_KM} km of ${e.lat},${e.lon} sharing a name word (fix the name or coordinates, or mark the end external)`,
+        );
+      }
+      return endpoint(fac, e.name, e.lat, e.lon, e.country, states);
+    }) as [FlowEndpoint, FlowEndpoint];
     flows.push({
       id: `flows:${id}`,
       from: f,
@@ -183,6 +252,7 @@ export function buildFlows(
       description: clean(data.description),
       sources: [{ sourceId: sid, recordId: id, url }],
     });
+    report.curated++;
   }
   if (jvCsv) {
     const jsid = SOURCES.jv.id;
@@ -229,8 +299,14 @@ export function buildFlows(
         continue;
       }
       jvIds.add(flowId);
-      const from = endpoint(owner, owner.rec.name, owner.rec.lat, owner.rec.lon, owner.rec.country, states);
-      const to = endpoint(fac, fac.rec.name, fac.rec.lat, fac.rec.lon, fac.rec.country, states);
+      const from = endpoint(owner, ownerName(partner, owner.rec.name), owner.rec.lat, owner.rec.lon, owner.rec.country, states);
+      const to = endpoint(fac, jvFacilityName(fac.rec, states), fac.rec.lat, fac.rec.lon, fac.rec.country, states);
+      // the link is read from a company name in a source record: cite that record (its URL when it has one), else the
+      // source's page (CIM's, or the investments file's for its rows)
+      const fromInvestments = /investments/i.test(clean(data.facility_source));
+      const recSource = fromInvestments ? SOURCES.investments : SOURCES.cim;
+      const recRef = fac.rec.sources.find((s) => s.sourceId === recSource.id && s.recordId.replace(/#\d+$/, '') === key);
+      const url = recRef?.url ?? recSource.url;
       flows.push({
         id: flowId,
         from,
@@ -242,9 +318,12 @@ export function buildFlows(
         volumeUnit: null,
         crossBorder: isCrossBorder(from.country, to.country),
         description: `${partner} is an owner / joint-venture partner of ${company} (${clean(data.evidence)})`,
-        sources: [{ sourceId: jsid, recordId: recId }],
+        sources: [{ sourceId: jsid, recordId: recId, url }],
       });
+      report.jv++;
     }
   }
-  return { flows, quarantined, rowsRead };
+  const d = dedupeFlows(flows);
+  report.merged = d.merged;
+  return { flows: d.flows, quarantined, rowsRead, errors, report };
 }

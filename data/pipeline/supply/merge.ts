@@ -233,3 +233,99 @@ export const layerMergers: Partial<Record<'minerals' | 'battery-plants' | 'assem
 };
 
 export type { PointDatasetId };
+
+/** Merge group of one source ref (the merger's rule: MinMod records of different USGS datasets may merge). */
+function refGroup(s: SourceRef): string {
+  if (s.sourceId === SOURCES.minmod.id) {
+    const i = s.recordId.indexOf(':');
+    return i > 0 ? `${s.sourceId}/${s.recordId.slice(0, i)}` : s.sourceId;
+  }
+  return s.sourceId;
+}
+
+function asItem(layer: Layer, r: DetailRecord, order: number, prioList: string[]): Item {
+  const rec = {
+    layer,
+    sourceId: r.sources[0]?.sourceId ?? '',
+    sourceRecordId: r.sources[0]?.recordId ?? r.id,
+    name: r.name,
+    lon: r.lon,
+    lat: r.lat,
+    country: r.country,
+    state: r.state,
+    statedCountry: null,
+    statedState: null,
+    precision: r.precision,
+    attributes: r.attributes,
+  } as LocatedRecord;
+  const pi = prioList.indexOf(rec.sourceId);
+  return { rec, toks: tokens(layer === 'minerals' ? rec.name : companyText(rec)), prio: pi < 0 ? prioList.length : pi, group: rec.sourceId, order };
+}
+
+export interface MovedMerge {
+  /** the record kept (the higher-priority source's) */
+  into: string;
+  /** the record merged into it */
+  from: string;
+  /** the record an override moved */
+  moved: string;
+}
+
+/**
+ * Merge after overrides: a record a curated override moved (lat_lon) may now stand on a site another record already
+ * has (El Boleo: RETC's La Paz office point moved to the mine at Santa Rosalía, where NAATBatt/MinMod have it). Each
+ * moved record joins the nearest compatible record of its layer by the merger's own rules (distance, names, stages,
+ * never two records of one source group). The kept record is the higher-priority source's (its atlas id stays); it
+ * takes the moved record's curated location, the union of sources (every source id kept), the attributes it lacked
+ * and every override with its citation.
+ */
+export function mergeMovedRecords(layer: PointDatasetId, records: DetailRecord[], movedIds: ReadonlySet<string>): { records: DetailRecord[]; merges: MovedMerge[] } {
+  if (layer === 'chargers' || movedIds.size === 0) return { records, merges: [] };
+  const l = layer as Layer;
+  const prioList = PRIORITY[l];
+  const merges: MovedMerge[] = [];
+  let out = records;
+  for (const movedId of movedIds) {
+    const mi = out.findIndex((r) => r.id === movedId);
+    if (mi < 0) continue;
+    const moved = out[mi]!;
+    const mItem = asItem(l, moved, 0, prioList);
+    const mGroups = new Set(moved.sources.map(refGroup));
+    let best = -1;
+    let bestD = Infinity;
+    out.forEach((other, j) => {
+      if (j === mi) return;
+      const d = distKm(moved.lat, moved.lon, other.lat, other.lon);
+      if (d > MAX_KM[l] || d >= bestD) return;
+      if (other.sources.some((s) => mGroups.has(refGroup(s)))) return;
+      if (!compatible(l, asItem(l, other, 1, prioList), mItem, d)) return;
+      best = j;
+      bestD = d;
+    });
+    if (best < 0) continue;
+    const other = out[best]!;
+    const oItem = asItem(l, other, 1, prioList);
+    const [keep, absorb] = oItem.prio <= mItem.prio ? [other, moved] : [moved, other];
+    const attributes: DetailRecord['attributes'] = { ...keep.attributes };
+    for (const [k, v] of Object.entries(absorb.attributes)) {
+      if (UNION_KEYS.has(k)) attributes[k] = unionList(attributes[k], v);
+      else if (isNull(attributes[k]) && !isNull(v)) attributes[k] = v;
+    }
+    const overrides = [...(keep.overrides ?? []), ...(absorb.overrides ?? [])];
+    const merged: DetailRecord = {
+      ...keep,
+      // the curated location wins
+      lat: moved.lat,
+      lon: moved.lon,
+      country: moved.country,
+      state: moved.state,
+      precision: moved.precision,
+      sources: [...keep.sources, ...absorb.sources],
+      attributes,
+      ...(overrides.length ? { overrides } : {}),
+    };
+    out = out.filter((r) => r !== absorb).map((r) => (r === keep ? merged : r));
+    merges.push({ into: keep.id, from: absorb.id, moved: moved.id });
+  }
+  return { records: out, merges };
+}

@@ -7,7 +7,7 @@ type Status = (typeof FACILITY_STATUSES)[number];
 type Ev = (typeof EV_PRODUCTION)[number];
 
 /** The plant's status is its most advanced phase's. */
-const STATUS_RANK: Record<Status, number> = { operating: 6, under_construction: 5, announced: 4, disputed: 3, retired: 2, cancelled: 1 };
+const STATUS_RANK: Record<Status, number> = { operating: 7, under_construction: 6, announced: 5, paused: 4, disputed: 3, retired: 2, cancelled: 1 };
 const EV_RANK: Record<Ev, number> = { ev_in_production: 3, ev_announced: 2, no_ev: 1 };
 
 export function bestStatus(a: unknown, b: unknown): Status | null {

@@ -149,3 +149,18 @@ export function readInputTable(
   const { rows, malformed } = readTable(sourceId, buf, required, { label: `${sourceId} (${file})` });
   return { rows, quarantined: [...malformed], rowsRead: rows.length + malformed.length };
 }
+
+/** A well-formed citation URL: parses as a URL, http or https, with a host. Returns the problem, or null when it is fine. */
+export function urlProblem(s: string): string | null {
+  if (!s) return 'missing source_url';
+  let u: URL;
+  try {
+    u = new URL(s);
+  } catch {
+    return `source_url "${s}" is not a URL`;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return `source_url "${s}" is not http(s)`;
+  if (!u.hostname || !u.hostname.includes('.')) return `source_url "${s}" has no host`;
+  if (/\s/.test(s)) return `source_url "${s}" contains spaces`;
+  return null;
+}
