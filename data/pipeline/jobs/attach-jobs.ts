@@ -91,7 +91,13 @@ export function attachJobs(
 
   const curatedByRecord = new Map<string, { row: CuratedJobsRow; figure: JobsFigure }[]>();
   const errors: string[] = [];
+  const unbuilt = new Set<string>();
   for (const row of curated) {
+    // a layer with no record at all (a build of a subset of the sources): nothing to match, said once
+    if (input.layerRecords[row.layer].length === 0) {
+      unbuilt.add(row.layer);
+      continue;
+    }
     const hits = input.layerRecords[row.layer].filter((r) => matchesFacility(r, row.match));
     const where = `facility jobs "${row.id}" (facility-jobs.csv row ${row.row})`;
     if (hits.length === 0) errors.push(`${where}: matches no ${describeMatch(row.layer, row.match)}`);
@@ -103,6 +109,7 @@ export function attachJobs(
       curatedByRecord.set(hits[0]!.id, list);
     }
   }
+  for (const layer of unbuilt) ctx.warn('facility-jobs-unmatched', `${layer} has no record in this build: its rows of ${entry.input} are not matched`, entry.id);
   if (errors.length) {
     if (ctx.snapshotDirExists) throw new BuildFailure(`Curated facility jobs failed (data/curated/${entry.input}):\n  ${errors.join('\n  ')}`);
     for (const e of errors) ctx.warn('facility-jobs-unmatched', `${e} (expected in curated-only mode)`, entry.id);
