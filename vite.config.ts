@@ -2,12 +2,13 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { pwaOptions } from './data/pwa/pwa-options.ts';
+import { preloadDataPlugin } from './data/vite/preload-data.ts';
 
 export default defineConfig({
   // Relative asset paths: the built dist/ works under any path (GitHub Pages, a USB stick).
   base: './',
   // the service worker and web app manifest (issue 12): data/pwa/pwa-options.ts
-  plugins: [react(), VitePWA(pwaOptions)],
+  plugins: [react(), VitePWA(pwaOptions), preloadDataPlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,
