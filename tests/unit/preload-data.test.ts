@@ -23,7 +23,7 @@ const manifest = {
 
 function tagsFor(publicDir: string): HtmlTagDescriptor[] {
   const hook = preloadDataPlugin(publicDir).transformIndexHtml as IndexHtmlTransformHook;
-  return hook('', {} as never) as HtmlTagDescriptor[];
+  return hook.call({} as never, '', {} as never) as HtmlTagDescriptor[];
 }
 
 describe('preload of the first view data', () => {
