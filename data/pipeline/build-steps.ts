@@ -1,8 +1,8 @@
 /**
  * The steps of the build, in order (data/pipeline/build.ts runs them and logs each one's duration):
  *   readBasemap -> planSources -> runAdapters -> checkBaseline -> locate -> merge -> applyOverrides ->
- *   reconcile -> buildFlows -> writeDatasets -> buildAuxiliary (data/pipeline/build-auxiliary.ts) -> writeQuarantine ->
- *   writeManifest
+ *   reconcile -> attachJobs (data/pipeline/jobs/attach-jobs.ts) -> buildFlows -> writeDatasets ->
+ *   buildAuxiliary (data/pipeline/build-auxiliary.ts) -> writeQuarantine -> writeManifest
  * Each step takes the build context plus a typed input and returns a typed output. Rows are accounted for in
  * the Ledger (sources, stats, quarantine), which the steps that read, reject or merge rows append to.
  */
@@ -94,6 +94,7 @@ export interface Ledger {
 export type LayerRecords = Record<PointDatasetId, DetailRecord[]>;
 
 const FLOWS_SOURCE_ID = 'curated-flows';
+const OVERRIDES_SOURCE_ID = 'curated-overrides';
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function sourceContext(opts: BuildOptions): SourceContext {
@@ -361,7 +362,8 @@ export function merge(ctx: BuildContext, input: { located: Record<PointDatasetId
 /** Curated corrections (data/curated/facility-overrides.csv); a moved point gets its state again. */
 export function applyOverrides(ctx: BuildContext, input: { layerRecords: LayerRecords; states: StateIndex | null }): { layerRecords: LayerRecords } {
   const layerRecords = { ...input.layerRecords };
-  const entry = ctx.registry.byRole('overrides')[0];
+  // the facility overrides (other 'overrides' sources, e.g. curated-facility-jobs, are read by their own steps)
+  const entry = ctx.registry.byRole('overrides').find((e) => e.id === OVERRIDES_SOURCE_ID);
   if (!entry || !ctx.supply.applyOverrides) return { layerRecords };
   const overridesPath = join(baseDirOf(entry.origin, ctx.opts), entry.input ?? '');
   if (!entry.input || !existsSync(overridesPath)) return { layerRecords };
@@ -633,7 +635,7 @@ function chunkDetails(layer: PointDatasetId, records: DetailRecord[]) {
 }
 
 /** Files an earlier build wrote (possibly under other names, e.g. before details were chunked). */
-const OUTPUT_FILE = /^(manifest\.json|quarantine\.json|flows\.json|states\.json|[a-z-]+\.columns\.bin|[a-z-]+\.details(-\d+)?\.json)$/;
+const OUTPUT_FILE = /^(manifest\.json|quarantine\.json|flows\.json|states\.json|policies\.json|[a-z-]+\.columns\.bin|[a-z-]+\.details(-\d+)?\.json)$/;
 
 function removePreviousOutputs(outDir: string): void {
   for (const name of readdirSync(outDir)) if (OUTPUT_FILE.test(name)) rmSync(join(outDir, name));
