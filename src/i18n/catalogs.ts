@@ -9,6 +9,7 @@ import { tableCatalog } from './catalog-table.ts';
 import { presentCatalog } from './catalog-present.ts';
 import { gapCatalog } from './catalog-gap.ts';
 import { offlineCatalog } from './catalog-offline.ts';
+import { governanceCatalog } from './catalog-governance.ts';
 
 /** Every area's string catalog. Each catalog's top-level keys must be unique across catalogs. */
 export const CATALOGS: Catalog<Record<string, unknown>>[] = [
@@ -22,4 +23,5 @@ export const CATALOGS: Catalog<Record<string, unknown>>[] = [
   presentCatalog as Catalog<Record<string, unknown>>,
   gapCatalog as Catalog<Record<string, unknown>>,
   offlineCatalog as Catalog<Record<string, unknown>>,
+  governanceCatalog as Catalog<Record<string, unknown>>,
 ];
