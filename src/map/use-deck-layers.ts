@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useTranslation } from 'react-i18next';
 import type { FlowRecord, PointDatasetId } from '../data/atlas-format.ts';
@@ -14,6 +14,7 @@ import type { SparseRows } from '../data/detail-rows.ts';
 import { TOOLTIP_STYLE, tooltipText, type TooltipContent } from './tooltip.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useGapAnalysis } from '../analysis/use-gap.ts';
+import { withoutNeverShown } from './never-shown.ts';
 
 export interface DeckBindings {
   deckLayers: Layer[];
@@ -95,6 +96,8 @@ export function useDeckLayers(): DeckBindings {
   }, [chain, manifest]);
 
   const rings = useMemo(() => selectionRings(selection, chain, flows, columns, details, zoomLevel), [selection, chain, flows, columns, details, zoomLevel]);
+  // deck.gl layers that have been visible at least once (see withoutNeverShown)
+  const [shownDeckLayers] = useState(() => new Set<string>());
 
   const deckLayers = useMemo(() => {
     // Layers read only visibility, selection and the choropleth from the state; the view is not a dependency.
@@ -116,8 +119,8 @@ export function useDeckLayers(): DeckBindings {
       layers.push(...gapLayer.build({ input, state, zoomLevel }));
     }
     layers.push(...buildSelectionLayers(rings, true));
-    return layers;
-  }, [columns, masks, flows, flowMask, visibility, zoomLevel, chain, rings, choropleth, gap, gapOn, gapLayer]);
+    return withoutNeverShown(layers, shownDeckLayers);
+  }, [columns, masks, flows, flowMask, visibility, zoomLevel, chain, rings, choropleth, gap, gapOn, gapLayer, shownDeckLayers]);
 
   const onFeatureClick = useCallback(
     (info: PickingInfo) => {
