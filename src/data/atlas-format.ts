@@ -91,6 +91,8 @@ export interface SourceRef {
   recordId: string;
   /** optional per-record URL (a DOI, a press release) */
   url?: string;
+  /** (additive) the date the record's fact is as of, when it has its own (curated flow rows); else the source's asOf */
+  asOf?: string;
 }
 
 export interface DetailRecord {

@@ -10,6 +10,7 @@ import { presentCatalog } from './catalog-present.ts';
 import { gapCatalog } from './catalog-gap.ts';
 import { offlineCatalog } from './catalog-offline.ts';
 import { governanceCatalog } from './catalog-governance.ts';
+import { chainCatalog } from './catalog-chain.ts';
 
 /** Every area's string catalog. Each catalog's top-level keys must be unique across catalogs. */
 export const CATALOGS: Catalog<Record<string, unknown>>[] = [
@@ -24,4 +25,5 @@ export const CATALOGS: Catalog<Record<string, unknown>>[] = [
   gapCatalog as Catalog<Record<string, unknown>>,
   offlineCatalog as Catalog<Record<string, unknown>>,
   governanceCatalog as Catalog<Record<string, unknown>>,
+  chainCatalog as Catalog<Record<string, unknown>>,
 ];

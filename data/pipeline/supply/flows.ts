@@ -250,7 +250,7 @@ export function buildFlows(
       volumeUnit: volume !== null ? clean(data.volume_unit) || null : null,
       crossBorder: isCrossBorder(f.country, t.country),
       description: clean(data.description),
-      sources: [{ sourceId: sid, recordId: id, url }],
+      sources: [{ sourceId: sid, recordId: id, url, ...(clean(data.as_of) ? { asOf: clean(data.as_of) } : {}) }],
     });
     report.curated++;
   }

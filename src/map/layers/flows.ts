@@ -3,6 +3,8 @@
  * (lighter at the source, full at the destination, so direction reads without arrows), width by
  * volume when public (log scale) else FLOW_DEFAULT_WIDTH, cross-border flows 1.5x wider.
  * When a supply chain is highlighted, its arcs get wider and every other arc is dimmed.
+ * A flow with one end outside the US/MX/Canada frame is not an arc across the world: it is a stub leaving the map
+ * toward that end, with an arrowhead and the country named (./flow-overseas.ts).
  */
 import { maskVersion } from '../../filters/mask-version.ts';
 import { ArcLayer } from '@deck.gl/layers';
@@ -10,8 +12,9 @@ import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import type { FlowRecord } from '../../data/atlas-format.ts';
 import type { FlowLayerSpec } from '../layer-spec.ts';
 import { FLOW_MATERIAL_COLORS, LAYER_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
-import type { SupplyChain } from '../supply-chain.ts';
+import { overseasEnd, type SupplyChain } from '../supply-chain.ts';
 import { FILTER_EXTENSION, FILTER_RANGE } from './common.ts';
+import { OVERSEAS_DECK_LAYER_ID, OverseasFlowLayer } from './flow-overseas.ts';
 
 export const FLOW_DEFAULT_WIDTH = 2.5;
 export const FLOW_CROSS_BORDER_FACTOR = 1.5;
@@ -62,7 +65,7 @@ export const flowsLayer: FlowLayerSpec = {
     en: { name: 'Supply-chain flows', filters: { flowMaterial: 'Material', flowRelation: 'Relation' } },
     es: { name: 'Flujos de la cadena de suministro', filters: { flowMaterial: 'Material', flowRelation: 'Relación' } },
   },
-  pickableDeckLayerIds: ['flows'],
+  pickableDeckLayerIds: ['flows', OVERSEAS_DECK_LAYER_ID],
   build: ({ input: { flows, mask, visible, chain }, state }) => {
     const chainKey = chain ? state.selection : null;
     return [
@@ -79,11 +82,13 @@ export const flowsLayer: FlowLayerSpec = {
         getSourceColor: (f) => flowColor(f, 'source', chain),
         getTargetColor: (f) => flowColor(f, 'target', chain),
         getWidth: (f) => flowWidth(f, chain),
-        getFilterValue: (_: FlowRecord, { index }: { index: number }) => mask[index] ?? 0,
+        // overseas flows are drawn by the stub layer below
+        getFilterValue: (f: FlowRecord, { index }: { index: number }) => (overseasEnd(f) ? 0 : (mask[index] ?? 0)),
         filterRange: FILTER_RANGE,
         updateTriggers: { getFilterValue: maskVersion(mask), getSourceColor: chainKey, getTargetColor: chainKey, getWidth: chainKey },
         extensions: [FILTER_EXTENSION],
       }),
+      new OverseasFlowLayer({ id: OVERSEAS_DECK_LAYER_ID, flows, mask, chain, visible, language: state.language, width: (f) => flowWidth(f, chain) }),
     ];
   },
 };

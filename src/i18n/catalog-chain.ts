@@ -1,0 +1,63 @@
+import { defineCatalog } from './catalog.ts';
+
+/** Strings of the supply-chain view (issue 14): the chain list, "show this chain only", overseas arrows, corrections. */
+export const chainCatalog = defineCatalog(
+  {
+    chain: {
+      heading: 'Supply chain ({{count}} steps)',
+      intro: 'Every documented link upstream and downstream of this facility, as published.',
+      upstream: 'Upstream',
+      downstream: 'Downstream',
+      step: '{{from}} → {{to}}',
+      material: 'Material',
+      relation: 'Relation',
+      year: 'Year',
+      volume: 'Volume',
+      source: 'Source',
+      sourceLink: 'source',
+      asOf: 'as of {{date}}',
+      unknown: 'not published',
+      openStep: 'Show this link',
+      showOnly: 'Show this chain only',
+      showAll: 'Show everything again',
+      showingOnly: 'Map filtered to the supply chain of {{name}}',
+      showingOnlyUnknown: 'Map filtered to a supply chain',
+      overseasFrom: 'from {{country}}',
+      overseasTo: 'to {{country}}',
+    },
+    correction: {
+      sourceValue: 'Source value: {{value}}',
+      disputed: 'Disputed',
+      disputedNote: 'Disputed: {{reason}}',
+    },
+  },
+  {
+    chain: {
+      heading: 'Cadena de suministro ({{count}} pasos)',
+      intro: 'Todos los vínculos documentados aguas arriba y aguas abajo de esta instalación, tal como se publicaron.',
+      upstream: 'Aguas arriba',
+      downstream: 'Aguas abajo',
+      step: '{{from}} → {{to}}',
+      material: 'Material',
+      relation: 'Relación',
+      year: 'Año',
+      volume: 'Volumen',
+      source: 'Fuente',
+      sourceLink: 'fuente',
+      asOf: 'datos a {{date}}',
+      unknown: 'no publicado',
+      openStep: 'Ver este vínculo',
+      showOnly: 'Mostrar solo esta cadena',
+      showAll: 'Volver a mostrar todo',
+      showingOnly: 'Mapa filtrado a la cadena de suministro de {{name}}',
+      showingOnlyUnknown: 'Mapa filtrado a una cadena de suministro',
+      overseasFrom: 'desde {{country}}',
+      overseasTo: 'hacia {{country}}',
+    },
+    correction: {
+      sourceValue: 'Valor en la fuente: {{value}}',
+      disputed: 'En disputa',
+      disputedNote: 'En disputa: {{reason}}',
+    },
+  },
+);

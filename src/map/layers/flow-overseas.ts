@@ -1,0 +1,138 @@
+/**
+ * Flows with one end outside the US/Mexico/Canada frame (a cell plant in Korea, a graphite mine in Mozambique):
+ * instead of an arc across the world, a short great-circle stub leaves the map from the in-frame end toward the
+ * overseas end, with an arrowhead the way the material moves and a label naming the country ("from China",
+ * "desde China"). The tooltip and the details panel still name the real place (the picked object is the flow).
+ * The labels' deck.gl TextLayer is loaded on first use (./flow-overseas-labels.ts), so it stays out of the first
+ * view's JavaScript; the layer redraws once it has arrived.
+ */
+import { CompositeLayer, type DefaultProps, type GetPickingInfoParams, type Layer, type LayerProps, type PickingInfo, type UpdateParameters } from '@deck.gl/core';
+import { PathLayer } from '@deck.gl/layers';
+import type { FlowRecord } from '../../data/atlas-format.ts';
+import { chainCatalog } from '../../i18n/catalog-chain.ts';
+import { localeOf } from '../../i18n/i18n.ts';
+import type { Language } from '../../state/atlas-state.ts';
+import { maskVersion } from '../../filters/mask-version.ts';
+import { FLOW_MATERIAL_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
+import { overseasStub, type OverseasStub, type SupplyChain } from '../supply-chain.ts';
+
+export const OVERSEAS_DECK_LAYER_ID = 'flows-overseas';
+
+export interface OverseasLabel {
+  position: [number, number];
+  text: string;
+  color: Rgba;
+}
+export type OverseasLabelsModule = typeof import('./flow-overseas-labels.ts');
+
+let labelsModule: OverseasLabelsModule | null = null;
+let labelsLoading: Promise<OverseasLabelsModule> | null = null;
+/** the layer instance deck.gl holds now (a new instance takes over the state at every render; they share internalState) */
+let current: OverseasFlowLayer | null = null;
+function loadLabels(): void {
+  labelsLoading ??= import('./flow-overseas-labels.ts').then((m) => {
+    labelsModule = m;
+    if (current?.internalState) current.setNeedsUpdate();
+    return m;
+  });
+}
+
+/** The country's name in the interface language (the browser's region names), else its ISO code. */
+export function countryName(code: string, language: Language): string {
+  try {
+    return new Intl.DisplayNames([localeOf(language)], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "from China" / "desde China", "to South Korea" / "hacia Corea del Sur". */
+export function overseasLabel(stub: Pick<OverseasStub, 'end' | 'country'>, language: Language): string {
+  const template = stub.end === 'from' ? chainCatalog[language].chain.overseasFrom : chainCatalog[language].chain.overseasTo;
+  return template.replace('{{country}}', countryName(stub.country, language));
+}
+
+export interface OverseasFlowLayerProps extends LayerProps {
+  flows: FlowRecord[];
+  mask: Uint8Array;
+  chain: SupplyChain | null;
+  language: Language;
+  width: (flow: FlowRecord) => number;
+}
+
+interface StubPath {
+  stub: OverseasStub;
+  path: [number, number][];
+  color: Rgba;
+  width: number;
+}
+
+const defaultProps: DefaultProps<OverseasFlowLayerProps> = {
+  flows: { type: 'object', value: [] },
+  mask: { type: 'object', value: new Uint8Array(0) },
+  chain: { type: 'object', value: null },
+  language: 'en',
+  width: { type: 'function', value: () => 2 },
+};
+
+export class OverseasFlowLayer extends CompositeLayer<OverseasFlowLayerProps> {
+  static override layerName = 'OverseasFlowLayer';
+  static override defaultProps = defaultProps;
+  declare state: { stubs: OverseasStub[] };
+
+  override initializeState(): void {
+    this.setState({ stubs: [] });
+  }
+
+  override updateState({ props, oldProps }: UpdateParameters<this>): void {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the async label load redraws the instance deck.gl holds now
+    current = this;
+    if (props.flows !== oldProps.flows) {
+      const stubs = props.flows.map((f) => overseasStub(f)).filter((s): s is OverseasStub => s !== null);
+      this.setState({ stubs });
+      if (stubs.length && !labelsModule) loadLabels();
+    }
+  }
+
+  override getPickingInfo({ info }: GetPickingInfoParams): PickingInfo {
+    const object = info.object as { stub?: OverseasStub } | undefined;
+    return object?.stub ? { ...info, object: object.stub.flow } : info;
+  }
+
+  override renderLayers(): Layer[] {
+    const { flows, mask, chain, language, width, visible } = this.props;
+    const indexOf = new Map(flows.map((f, i) => [f.id, i]));
+    const shown = this.state.stubs.filter((s) => mask[indexOf.get(s.flow.id) ?? -1] === 1);
+    const paths: StubPath[] = [];
+    const labels: OverseasLabel[] = [];
+    for (const stub of shown) {
+      const [r, g, b, a] = colorOf(FLOW_MATERIAL_COLORS, stub.flow.material);
+      const dimmed = chain !== null && !chain.flows.has(stub.flow.id);
+      const color: Rgba = [r, g, b, dimmed ? 45 : a];
+      const w = width(stub.flow);
+      paths.push({ stub, path: stub.path, color, width: w }, { stub, path: stub.arrow, color, width: w });
+      labels.push({ position: stub.labelPosition, text: overseasLabel(stub, language), color: [33, 37, 41, dimmed ? 90 : 255] });
+    }
+    const version = `${maskVersion(mask)}:${chain ? [...chain.flows].join(',') : ''}:${language}`;
+    const layers: Layer[] = [
+      new PathLayer<StubPath>(
+        this.getSubLayerProps({
+          id: 'stubs',
+          data: paths,
+          visible,
+          pickable: true,
+          widthUnits: 'pixels',
+          capRounded: true,
+          jointRounded: true,
+          getPath: (d: StubPath) => d.path,
+          getColor: (d: StubPath) => d.color,
+          getWidth: (d: StubPath) => d.width,
+          updateTriggers: { getColor: version, getWidth: version },
+        }),
+      ),
+    ];
+    const module = labelsModule;
+    if (module && labels.length) layers.push(module.overseasLabelLayer(this.getSubLayerProps({ id: 'labels', visible }), labels, version));
+    return layers;
+  }
+}
