@@ -10,7 +10,6 @@ import { CompositeLayer, type DefaultProps, type GetPickingInfoParams, type Laye
 import { PathLayer } from '@deck.gl/layers';
 import type { FlowRecord } from '../../data/atlas-format.ts';
 import { chainCatalog } from '../../i18n/catalog-chain.ts';
-import { localeOf } from '../../i18n/i18n.ts';
 import type { Language } from '../../state/atlas-state.ts';
 import { maskVersion } from '../../filters/mask-version.ts';
 import { FLOW_MATERIAL_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
@@ -40,7 +39,8 @@ function loadLabels(): void {
 /** The country's name in the interface language (the browser's region names), else its ISO code. */
 export function countryName(code: string, language: Language): string {
   try {
-    return new Intl.DisplayNames([localeOf(language)], { type: 'region' }).of(code) ?? code;
+    // the locales of i18n.ts localeOf (not imported: i18n.ts reads the layer registry, which imports this module)
+    return new Intl.DisplayNames([language === 'es' ? 'es-MX' : 'en-US'], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
