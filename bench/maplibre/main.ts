@@ -20,7 +20,23 @@ const chargersData = fetch(distUrl('data/chargers.geojson')).then(async (respons
 });
 let features: ChargerFeature[] = [];
 
-const style: StyleSpecification = createBasemapStyle({ baseUrl: distUrl(''), language: 'en' });
+/**
+ * The atlas's style with its basemap read from the GeoJSON files the atlas's vector tiles are cut from (one GeoJSON
+ * source per tile layer, tiled by maplibre's worker in the page, as the atlas itself did before issue 13): what a
+ * plain maplibre page does, and the same baseline as the earlier runs.
+ */
+function withGeojsonBasemap(style: StyleSpecification): StyleSpecification {
+  const sources: StyleSpecification['sources'] = {};
+  const layers = style.layers.map((layer): LayerSpecification => {
+    if (!('source-layer' in layer) || !layer['source-layer']) return layer;
+    const { 'source-layer': name, ...rest } = layer;
+    sources[name] ??= { type: 'geojson', data: distUrl(`basemap/${name}.geojson`), tolerance: 0.25 };
+    return { ...rest, source: name } as LayerSpecification;
+  });
+  return { ...style, sources, layers };
+}
+
+const style: StyleSpecification = withGeojsonBasemap(createBasemapStyle({ baseUrl: distUrl(''), language: 'en' }));
 const chargerLayers: LayerSpecification[] = [
   {
     id: 'charger-clusters',

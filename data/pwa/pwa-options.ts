@@ -1,6 +1,6 @@
 /**
  * The service worker and web app manifest (issue 12), generated at build time by vite-plugin-pwa
- * (Workbox generateSW). Precached: the app shell (JS, CSS, HTML), basemap, fonts, icons and the
+ * (Workbox generateSW). Precached: the app shell (JS, CSS, HTML), basemap tiles and names, fonts, icons and the
  * render-critical data (manifest.json, every *.columns.bin, flows.json, states.json). Details chunks
  * and other data files are cached as they are used (cache-first: their URLs carry a content hash), or
  * all at once by the app's "make available offline" action. A new version waits until the user
@@ -52,7 +52,20 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     ],
   },
   workbox: {
-    globPatterns: ['**/*.{js,css,html,woff2,svg,png}', 'basemap/*', 'fonts/*', 'data/manifest.json', 'data/*.columns.bin', 'data/flows.json', 'data/states.json'],
+    // basemap: the vector tiles the map draws (issue 13: about 620 small files, 1 MB) and the label and place GeoJSON
+    // search reads; not the GeoJSON the tiles are cut from (countries, states, lines: 2.2 MB no page fetches)
+    globPatterns: [
+      '**/*.{js,css,html,woff2,svg,png}',
+      'basemap/tiles/*/*/*.pbf',
+      'basemap/labels.geojson',
+      'basemap/places.geojson',
+      'basemap/ATTRIBUTION.md',
+      'fonts/*',
+      'data/manifest.json',
+      'data/*.columns.bin',
+      'data/flows.json',
+      'data/states.json',
+    ],
     globIgnores: ['data/*.details*.json', 'data/quarantine.json'],
     // the main chunk is about 2.2 MB, chargers.columns.bin about 1.3 MB
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,

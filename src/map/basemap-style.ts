@@ -1,7 +1,8 @@
 /**
- * The offline basemap: a maplibre style built from the GeoJSON in public/basemap/ and the Noto Sans
- * woff2 files in public/fonts/ (see data/basemap/README.md). No tile server, no glyph server, no
- * sprite: labels use maplibre 6's `font-faces` style property.
+ * The offline basemap: a maplibre style built from the static vector tiles in public/basemap/tiles/ (cut at
+ * build time from the GeoJSON in public/basemap/, see data/basemap/README.md) and the Noto Sans woff2 files in
+ * public/fonts/. No tile server (plain files), no glyph server, no sprite: labels use maplibre 6's `font-faces`
+ * style property.
  *
  * Designed for a projector: light, calm, high contrast; deck.gl data layers drawn on top in
  * saturated colours must stand out, so the basemap stays in warm greys and a pale blue.
@@ -16,6 +17,8 @@ export interface BasemapStyleOptions {
   language: BasemapLanguage;
   /** a state choropleth: fill colour per ISO 3166-2 code (CSS colours); drawn under the lakes, lines and labels */
   choropleth?: StateFills | null;
+  /** false: without the label and place layers (the first frame draws without them, issue 13); default true */
+  labels?: boolean;
 }
 
 export interface StateFills {
@@ -32,17 +35,16 @@ export const NORTH_AMERICA_VIEW: { center: [number, number]; zoom: number } = {
   zoom: 3.25,
 };
 
-/** GeoJSON files the style loads, relative to the app's base. */
-export const BASEMAP_FILES = {
-  countries: 'basemap/countries.geojson',
-  borders: 'basemap/borders.geojson',
-  stateLines: 'basemap/state-lines.geojson',
-  lakes: 'basemap/lakes.geojson',
-  rivers: 'basemap/rivers.geojson',
-  labels: 'basemap/labels.geojson',
-  places: 'basemap/places.geojson',
-  /** state polygons: loaded only with a choropleth */
-  states: 'basemap/states.geojson',
+/**
+ * The static vector tiles the style loads (paths relative to the app's base), cut by data/basemap/build-tiles.ts
+ * for zoom 0..maxzoom (maplibre overzooms the last zoom beyond) inside `bounds` (lon/lat west, south, east, north).
+ * Source layers: countries, borders, state-lines, lakes, rivers, labels, places, and states (the US and MX state
+ * polygons with their ISO 3166-2 `code`, drawn only by the choropleth).
+ */
+export const BASEMAP_TILES = {
+  url: 'basemap/tiles/{z}/{x}/{y}.pbf',
+  maxzoom: 6,
+  bounds: [-180, 5, -50, 72] as [number, number, number, number],
 } as const;
 
 /** Font names used in `text-font`, declared in the style's `font-faces`. */
@@ -94,6 +96,16 @@ export const BASEMAP_LAYER_IDS = [
   'labels-country-focus',
 ] as const;
 export type BasemapLayerId = (typeof BASEMAP_LAYER_IDS)[number];
+/** The layers that draw names and places (left out with `labels: false`). */
+const LABEL_LAYER_IDS: ReadonlySet<BasemapLayerId> = new Set<BasemapLayerId>([
+  'labels-country-context',
+  'places-dots',
+  'places-labels',
+  'labels-state',
+  'places-dots-collision',
+  'places-labels-major',
+  'labels-country-focus',
+]);
 
 function absoluteBase(baseUrl: string): string {
   const url = new URL(baseUrl); // throws on a relative URL: the worker needs absolute ones
@@ -120,7 +132,7 @@ function fontFaces(base: string): FontFacesSpecification {
 export const PLACE_MIN_POPULATION = { overview: 1000000, regional: 300000 } as const;
 /** Cities whose labels take precedence over state names. */
 const MAJOR_PLACE: FilterSpecification = ['any', ['>=', ['get', 'population'], PLACE_MIN_POPULATION.overview], ['==', ['get', 'capital'], true]];
-const PLACE_FILTER: FilterSpecification = [
+export const PLACE_FILTER: FilterSpecification = [
   'all',
   // Suburbs and boroughs (another, bigger place within 15 km) only when zoomed in.
   [
@@ -151,20 +163,9 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
   const lang = options.language === 'es' ? 'es' : 'en';
   const C = BASEMAP_COLORS;
 
-  const geojson = (file: string): SourceSpecification => ({
-    type: 'geojson',
-    data: new URL(file, base).href,
-    // Smaller tolerance than the default keeps coastlines crisp; data is already simplified.
-    tolerance: 0.25,
-  });
+  // `base` is absolute and ends with '/'; the template is not passed through URL, which would escape its braces
   const sources: Record<string, SourceSpecification> = {
-    countries: geojson(BASEMAP_FILES.countries),
-    borders: geojson(BASEMAP_FILES.borders),
-    'state-lines': geojson(BASEMAP_FILES.stateLines),
-    lakes: geojson(BASEMAP_FILES.lakes),
-    rivers: geojson(BASEMAP_FILES.rivers),
-    labels: geojson(BASEMAP_FILES.labels),
-    places: geojson(BASEMAP_FILES.places),
+    basemap: { type: 'vector', tiles: [base + BASEMAP_TILES.url], minzoom: 0, maxzoom: BASEMAP_TILES.maxzoom, bounds: BASEMAP_TILES.bounds },
   };
 
   const countryName: ExpressionSpecification = ['get', lang === 'es' ? 'name_es' : 'name_en'];
@@ -189,22 +190,25 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
     {
       id: 'land-context',
       type: 'fill',
-      source: 'countries',
+      source: 'basemap',
+      'source-layer': 'countries',
       filter: notFocus,
       paint: { 'fill-color': C.landContext },
     },
     {
       id: 'land-focus',
       type: 'fill',
-      source: 'countries',
+      source: 'basemap',
+      'source-layer': 'countries',
       filter: isFocus,
       paint: { 'fill-color': C.landFocus },
     },
-    { id: 'lakes', type: 'fill', source: 'lakes', paint: { 'fill-color': C.water } },
+    { id: 'lakes', type: 'fill', source: 'basemap', 'source-layer': 'lakes', paint: { 'fill-color': C.water } },
     {
       id: 'rivers',
       type: 'line',
-      source: 'rivers',
+      source: 'basemap',
+      'source-layer': 'rivers',
       minzoom: 4,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
@@ -215,7 +219,8 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
     {
       id: 'coastline',
       type: 'line',
-      source: 'countries',
+      source: 'basemap',
+      'source-layer': 'countries',
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': C.waterLine,
@@ -225,7 +230,8 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
     {
       id: 'state-lines-context',
       type: 'line',
-      source: 'state-lines',
+      source: 'basemap',
+      'source-layer': 'state-lines',
       filter: ['==', ['get', 'country'], 'CA'],
       minzoom: 3,
       layout: { 'line-join': 'round' },
@@ -237,7 +243,8 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
     {
       id: 'state-lines',
       type: 'line',
-      source: 'state-lines',
+      source: 'basemap',
+      'source-layer': 'state-lines',
       filter: ['!=', ['get', 'country'], 'CA'],
       layout: { 'line-join': 'round' },
       paint: {
@@ -248,7 +255,8 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
     {
       id: 'borders-context',
       type: 'line',
-      source: 'borders',
+      source: 'basemap',
+      'source-layer': 'borders',
       filter: notFocus,
       layout: { 'line-join': 'round' },
       paint: {
@@ -259,7 +267,8 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
     {
       id: 'borders-focus',
       type: 'line',
-      source: 'borders',
+      source: 'basemap',
+      'source-layer': 'borders',
       filter: isFocus,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
@@ -270,7 +279,8 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
     {
       id: 'labels-country-context',
       type: 'symbol',
-      source: 'labels',
+      source: 'basemap',
+      'source-layer': 'labels',
       filter: ['all', ['==', ['get', 'kind'], 'country'], notFocus, ['>=', ['get', 'area_km2'], 20000]],
       layout: {
         'text-field': countryName,
@@ -290,7 +300,8 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
     {
       id: 'places-dots',
       type: 'circle',
-      source: 'places',
+      source: 'basemap',
+      'source-layer': 'places',
       filter: placeFilter,
       paint: {
         'circle-color': C.placeDot,
@@ -302,7 +313,8 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
     {
       id: 'places-labels',
       type: 'symbol',
-      source: 'places',
+      source: 'basemap',
+      'source-layer': 'places',
       filter: ['all', placeFilter, ['!', MAJOR_PLACE]] as FilterSpecification,
       layout: {
         'text-field': ['get', 'name'],
@@ -324,7 +336,8 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
     {
       id: 'labels-state',
       type: 'symbol',
-      source: 'labels',
+      source: 'basemap',
+      'source-layer': 'labels',
       // Large states from the start, all of them once there is room.
       filter: [
         'all',
@@ -355,7 +368,8 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
       // not cover dots (major city labels, placed earlier, may).
       id: 'places-dots-collision',
       type: 'symbol',
-      source: 'places',
+      source: 'basemap',
+      'source-layer': 'places',
       filter: placeFilter,
       layout: {
         'text-field': '•',
@@ -370,7 +384,8 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
     {
       id: 'places-labels-major',
       type: 'symbol',
-      source: 'places',
+      source: 'basemap',
+      'source-layer': 'places',
       filter: ['all', placeFilter, MAJOR_PLACE] as FilterSpecification,
       layout: {
         'text-field': ['get', 'name'],
@@ -392,7 +407,8 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
     {
       id: 'labels-country-focus',
       type: 'symbol',
-      source: 'labels',
+      source: 'basemap',
+      'source-layer': 'labels',
       filter: ['all', ['==', ['get', 'kind'], 'country'], isFocus],
       layout: {
         'text-field': countryName,
@@ -412,13 +428,17 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
     },
   ];
 
+  if (options.labels === false) {
+    for (let i = layers.length - 1; i >= 0; i--) if (LABEL_LAYER_IDS.has(layers[i]!.id as BasemapLayerId)) layers.splice(i, 1);
+  }
+
   if (options.choropleth) {
-    sources.states = geojson(BASEMAP_FILES.states);
     const lakes = layers.findIndex((layer) => layer.id === 'lakes');
     layers.splice(lakes, 0, {
       id: CHOROPLETH_LAYER_ID,
       type: 'fill',
-      source: 'states',
+      source: 'basemap',
+      'source-layer': 'states',
       paint: { 'fill-color': stateFillExpression(options.choropleth.colors), 'fill-opacity': 0.88, 'fill-outline-color': C.stateLine },
     });
   }
