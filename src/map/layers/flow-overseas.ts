@@ -36,6 +36,25 @@ function loadLabels(): void {
   });
 }
 
+/**
+ * The interface language. deck.gl layers are rebuilt on data, filter and selection changes, not on a language switch,
+ * so the labels follow <html lang> (set by the app with the store's language) and redraw when it changes. Not read
+ * from the store: the store's module imports the layer registry, which imports this module.
+ */
+function pageLanguage(fallback: Language): Language {
+  if (typeof document === 'undefined') return fallback;
+  const lang = document.documentElement.lang;
+  return lang === 'es' || lang === 'en' ? lang : fallback;
+}
+let watchingLanguage = false;
+function watchLanguage(): void {
+  if (watchingLanguage || typeof MutationObserver === 'undefined' || typeof document === 'undefined') return;
+  watchingLanguage = true;
+  new MutationObserver(() => {
+    if (current?.internalState) current.setNeedsUpdate();
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+}
+
 /** The country's name in the interface language (the browser's region names), else its ISO code. */
 export function countryName(code: string, language: Language): string {
   try {
@@ -91,6 +110,7 @@ export class OverseasFlowLayer extends CompositeLayer<OverseasFlowLayerProps> {
       const stubs = props.flows.map((f) => overseasStub(f)).filter((s): s is OverseasStub => s !== null);
       this.setState({ stubs });
       if (stubs.length && !labelsModule) loadLabels();
+      if (stubs.length) watchLanguage();
     }
   }
 
@@ -100,7 +120,8 @@ export class OverseasFlowLayer extends CompositeLayer<OverseasFlowLayerProps> {
   }
 
   override renderLayers(): Layer[] {
-    const { flows, mask, chain, language, width, visible } = this.props;
+    const { flows, mask, chain, width, visible } = this.props;
+    const language = pageLanguage(this.props.language);
     const indexOf = new Map(flows.map((f, i) => [f.id, i]));
     const shown = this.state.stubs.filter((s) => mask[indexOf.get(s.flow.id) ?? -1] === 1);
     const paths: StubPath[] = [];
