@@ -3,12 +3,14 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { pwaOptions } from './data/pwa/pwa-options.ts';
 import { preloadDataPlugin } from './data/vite/preload-data.ts';
+import { webglOnlyPlugin } from './data/vite/webgl-only.ts';
 
 export default defineConfig({
   // Relative asset paths: the built dist/ works under any path (GitHub Pages, a USB stick).
   base: './',
   // the service worker and web app manifest (issue 12): data/pwa/pwa-options.ts
-  plugins: [react(), VitePWA(pwaOptions), preloadDataPlugin()],
+  // webglOnlyPlugin: deck.gl / luma.gl code only a WebGPU device runs is left out of the build (issue 13)
+  plugins: [react(), VitePWA(pwaOptions), preloadDataPlugin(), webglOnlyPlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,
