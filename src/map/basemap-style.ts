@@ -17,8 +17,6 @@ export interface BasemapStyleOptions {
   language: BasemapLanguage;
   /** a state choropleth: fill colour per ISO 3166-2 code (CSS colours); drawn under the lakes, lines and labels */
   choropleth?: StateFills | null;
-  /** false: without the label and place layers (the first frame draws without them, issue 13); default true */
-  labels?: boolean;
 }
 
 export interface StateFills {
@@ -96,16 +94,6 @@ export const BASEMAP_LAYER_IDS = [
   'labels-country-focus',
 ] as const;
 export type BasemapLayerId = (typeof BASEMAP_LAYER_IDS)[number];
-/** The layers that draw names and places (left out with `labels: false`). */
-const LABEL_LAYER_IDS: ReadonlySet<BasemapLayerId> = new Set<BasemapLayerId>([
-  'labels-country-context',
-  'places-dots',
-  'places-labels',
-  'labels-state',
-  'places-dots-collision',
-  'places-labels-major',
-  'labels-country-focus',
-]);
 
 function absoluteBase(baseUrl: string): string {
   const url = new URL(baseUrl); // throws on a relative URL: the worker needs absolute ones
@@ -427,10 +415,6 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
       },
     },
   ];
-
-  if (options.labels === false) {
-    for (let i = layers.length - 1; i >= 0; i--) if (LABEL_LAYER_IDS.has(layers[i]!.id as BasemapLayerId)) layers.splice(i, 1);
-  }
 
   if (options.choropleth) {
     const lakes = layers.findIndex((layer) => layer.id === 'lakes');
