@@ -7,7 +7,7 @@
  * view's JavaScript; the layer redraws once it has arrived.
  */
 import { CompositeLayer, type DefaultProps, type GetPickingInfoParams, type Layer, type LayerProps, type PickingInfo, type UpdateParameters } from '@deck.gl/core';
-import { PathLayer } from '@deck.gl/layers';
+import { LineLayer } from '@deck.gl/layers';
 import type { FlowRecord } from '../../data/atlas-format.ts';
 import { chainCatalog } from '../../i18n/catalog-chain.ts';
 import type { Language } from '../../state/atlas-state.ts';
@@ -79,11 +79,17 @@ export interface OverseasFlowLayerProps extends LayerProps {
   width: (flow: FlowRecord) => number;
 }
 
-interface StubPath {
+/** One straight piece of a stub or of its arrowhead (LineLayer: far smaller in the first view's JavaScript than PathLayer). */
+interface StubSegment {
   stub: OverseasStub;
-  path: [number, number][];
+  from: [number, number];
+  to: [number, number];
   color: Rgba;
   width: number;
+}
+
+function segments(stub: OverseasStub, line: [number, number][], color: Rgba, width: number): StubSegment[] {
+  return line.slice(1).map((to, i) => ({ stub, from: line[i]!, to, color, width }));
 }
 
 const defaultProps: DefaultProps<OverseasFlowLayerProps> = {
@@ -124,30 +130,29 @@ export class OverseasFlowLayer extends CompositeLayer<OverseasFlowLayerProps> {
     const language = pageLanguage(this.props.language);
     const indexOf = new Map(flows.map((f, i) => [f.id, i]));
     const shown = this.state.stubs.filter((s) => mask[indexOf.get(s.flow.id) ?? -1] === 1);
-    const paths: StubPath[] = [];
+    const pieces: StubSegment[] = [];
     const labels: OverseasLabel[] = [];
     for (const stub of shown) {
       const [r, g, b, a] = colorOf(FLOW_MATERIAL_COLORS, stub.flow.material);
       const dimmed = chain !== null && !chain.flows.has(stub.flow.id);
       const color: Rgba = [r, g, b, dimmed ? 45 : a];
       const w = width(stub.flow);
-      paths.push({ stub, path: stub.path, color, width: w }, { stub, path: stub.arrow, color, width: w });
+      pieces.push(...segments(stub, stub.path, color, w), ...segments(stub, stub.arrow, color, w));
       labels.push({ position: stub.labelPosition, text: overseasLabel(stub, language), color: [33, 37, 41, dimmed ? 90 : 255] });
     }
     const version = `${maskVersion(mask)}:${chain ? [...chain.flows].join(',') : ''}:${language}`;
     const layers: Layer[] = [
-      new PathLayer<StubPath>(
+      new LineLayer<StubSegment>(
         this.getSubLayerProps({
           id: 'stubs',
-          data: paths,
+          data: pieces,
           visible,
           pickable: true,
           widthUnits: 'pixels',
-          capRounded: true,
-          jointRounded: true,
-          getPath: (d: StubPath) => d.path,
-          getColor: (d: StubPath) => d.color,
-          getWidth: (d: StubPath) => d.width,
+          getSourcePosition: (d: StubSegment) => d.from,
+          getTargetPosition: (d: StubSegment) => d.to,
+          getColor: (d: StubSegment) => d.color,
+          getWidth: (d: StubSegment) => d.width,
           updateTriggers: { getColor: version, getWidth: version },
         }),
       ),
