@@ -2,17 +2,20 @@
  * Issue 14: merge after overrides (El Boleo), override fields (paused, disputed, source value kept), flow checks (ends,
  * URLs), duplicate flows merged, JV links cited and named, and the Mexican Tesla Supercharger 2023 adapter on the real file.
  */
+import { existsSync as exists, readFileSync as read } from 'node:fs';
+import { join as joinPath } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { DetailRecord } from '../../src/data/atlas-format.ts';
 import type { LocatedRecord } from '../../data/pipeline/adapter-types.ts';
-import { applyOverrides, buildFlows } from '../../data/pipeline/supply/index.ts';
+import { applyOverrides, buildFlows, layerMergers, supplyAdapters } from '../../data/pipeline/supply/index.ts';
 import { dedupeFlows } from '../../data/pipeline/supply/flows.ts';
 import { urlProblem } from '../../data/pipeline/supply/util.ts';
 import { parseTeslaMx2023, TESLA_MX_2023_FILE, TESLA_MX_2023_ID, usDate } from '../../data/pipeline/chargers/tesla-mx-2023.ts';
 import { parseTesla, TESLA_FILE, TESLA_ID } from '../../data/pipeline/chargers/tesla.ts';
 import { mergeChargers } from '../../data/pipeline/chargers/merge.ts';
 import { SchemaDriftError } from '../../data/pipeline/adapter-types.ts';
-import { HAS_SHARED, shared } from './helpers.ts';
+import { HAS_SHARED, REPO, SHARED, shared } from './helpers.ts';
 
 const OVERRIDE_HEADER = 'id,layer,match_name,match_lat,match_lon,match_radius_km,field,value,source_url,as_of,note\n';
 const overrides = (rows: string) => Buffer.from(OVERRIDE_HEADER + rows);
@@ -247,5 +250,31 @@ describe.skipIf(!HAS_SHARED)('Tesla Superchargers Mexico 2023 on the real file',
     const added = out.filter((x) => x.sources.every((s) => s.sourceId === TESLA_MX_2023_ID));
     expect(added.map((x) => x.id).sort()).toEqual(['chargers:tesla-mx-2023:valladolid-mexico', 'chargers:tesla-mx-2023:valle-de-bravo-mexico'].sort());
     expect(out).toHaveLength(mx2021.length + 2);
+  });
+});
+
+describe.skipIf(!HAS_SHARED)('El Boleo on the real snapshots and the curated overrides', () => {
+  it('the RETC La Paz record, once moved to Santa Rosalía, is merged with the mine record: one record, both ids', () => {
+    const located: LocatedRecord[] = [];
+    for (const a of supplyAdapters.filter((x) => x.origin === 'snapshot' && ['naatbatt', 'minmod', 'retc-2022'].includes(x.sourceId))) {
+      const files: Record<string, Buffer> = {};
+      for (const i of a.inputs) {
+        const p = joinPath(SHARED, i);
+        if (exists(p)) files[i] = p.endsWith('.gz') ? gunzipSync(read(p)) : read(p);
+      }
+      for (const r of a.parse(files).records)
+        if (r.layer === 'minerals') located.push({ ...r, sourceId: a.sourceId, country: r.statedCountry === 'MX' ? 'MX' : 'US', state: null });
+    }
+    const merged = layerMergers.minerals!(located);
+    const holds = (recs: DetailRecord[], sourceId: string, recordId: string) =>
+      recs.filter((r) => r.sources.some((s) => s.sourceId === sourceId && s.recordId === recordId));
+    expect(holds(merged, 'retc-2022', 'MMBSP0300211')[0]!.id).not.toBe(holds(merged, 'naatbatt', '1050')[0]!.id); // two records before the override
+    const r = applyOverrides(merged, 'minerals', read(joinPath(REPO, 'data/curated/facility-overrides.csv')));
+    const boleo = holds(r.records, 'retc-2022', 'MMBSP0300211');
+    expect(boleo).toHaveLength(1);
+    expect(boleo[0]!.sources.map((s) => `${s.sourceId}:${s.recordId}`)).toEqual(expect.arrayContaining(['naatbatt:1050', 'retc-2022:MMBSP0300211']));
+    expect(boleo[0]!.overrides?.some((o) => o.field === 'lat_lon' && o.sourceUrl.startsWith('https://'))).toBe(true);
+    expect(r.records).toHaveLength(merged.length - 1);
+    expect(r.merged.some((m) => m.from === 'minerals:retc-2022:MMBSP0300211')).toBe(true);
   });
 });
