@@ -40,7 +40,7 @@ import { INEGI_FILE } from './population/inegi.ts';
 import { NEW_MUNICIPIOS, POPULATION_SOURCES, PopulationCheckError, buildPopulationDatasets, type PopulationDatasets } from './population/index.ts';
 import { MX_STATE_FIGURES_ID, parseMxStateChargerFigures, type ParsedPublishedFigures } from './population/published-figures.ts';
 import { US_BEV_FILE, US_COUNTY_FILE } from './population/us-census.ts';
-import { SourceRegistryError, type SourceEntry } from './sources/registry.ts';
+import { SourceRegistryError, sourceDescription, type SourceEntry } from './sources/registry.ts';
 
 export const STATES_FILE = 'states.json';
 export const POPULATION_COLUMNS_FILE = 'population.columns.bin';
@@ -107,13 +107,7 @@ export function buildAuxiliary(ctx: BuildContext, input: { layerRecords: LayerRe
   const info = (id: string, counts: Counts, checksum: string | null): SourceInfo => {
     const e = entry(id);
     return {
-      id,
-      title: e.meta.title,
-      publisher: e.meta.publisher,
-      url: e.meta.url,
-      licence: e.meta.licence,
-      asOf: e.meta.asOf,
-      origin: e.origin,
+      ...sourceDescription(e),
       rowsRead: counts.rowsRead,
       recordsKept: counts.recordsKept,
       rowsQuarantined: counts.rowsQuarantined,

@@ -32,7 +32,7 @@ import { StateIndex } from './geo/state-index.ts';
 import { detectEncoding, InputEncodingError, readInputBytes, sha256, type TextEncodingName } from './io/read-input.ts';
 import { encodeColumns } from './output/columns.ts';
 import { countByCountry, countByState } from './output/counts.ts';
-import { SourceRegistryError, type SourceContext, type SourceEntry, type SourceRegistry } from './sources/registry.ts';
+import { SourceRegistryError, sourceDescription, type SourceContext, type SourceEntry, type SourceRegistry } from './sources/registry.ts';
 import type { SupplyModule } from './supply-bridge.ts';
 
 export interface BuildOptions {
@@ -202,13 +202,7 @@ export function runAdapters(ctx: BuildContext, input: { planned: PlannedSource[]
           ? `snapshot folder ${opts.snapshotDir} not found`
           : `input not found: ${absent.map((x) => relative(process.cwd(), x)).join(', ')}`;
       ledger.sources[a.sourceId] = {
-        id: a.sourceId,
-        title: meta.title,
-        publisher: meta.publisher,
-        url: meta.url,
-        licence: meta.licence,
-        asOf: meta.asOf,
-        origin,
+        ...sourceDescription({ id: a.sourceId, meta, origin }),
         rowsRead: 0,
         recordsKept: 0,
         rowsQuarantined: 0,
@@ -493,13 +487,7 @@ export function buildFlows(ctx: BuildContext, input: { layerRecords: LayerRecord
     const quarantinedHere = fr.quarantined.filter((q) => q.sourceId === id).length;
     const inputPath = pathOf(entry);
     ledger.sources[id] = {
-      id,
-      title: entry.meta.title,
-      publisher: entry.meta.publisher,
-      url: entry.meta.url,
-      licence: entry.meta.licence,
-      asOf: entry.meta.asOf,
-      origin: entry.origin,
+      ...sourceDescription(entry),
       // every row of a flow source becomes a flow or is quarantined
       rowsRead: own + quarantinedHere,
       recordsKept: own,

@@ -12,7 +12,7 @@ import type { DetailRecord, QuarantineEntry } from '../../../src/data/atlas-form
 import { SchemaDriftError, type LocatedRecord } from '../adapter-types.ts';
 import { BuildFailure, baseDirOf, type BuildContext, type LayerRecords, type Ledger } from '../build-steps.ts';
 import { InputEncodingError, sha256 } from '../io/read-input.ts';
-import { SourceRegistryError } from '../sources/registry.ts';
+import { SourceRegistryError, sourceDescription } from '../sources/registry.ts';
 import { describeMatch, matchesFacility } from '../supply/facility-match.ts';
 import { FACILITY_JOBS_SOURCE_ID, parseFacilityJobs, type CuratedJobsRow } from './facility-jobs.ts';
 import { isJobsKind, JOBS_DATASETS, jobsAttributes, type JobsFigure } from './figures.ts';
@@ -61,15 +61,7 @@ export function attachJobs(
   const rel = (p: string) => relative(process.cwd(), p) || p;
   let curated: CuratedJobsRow[] = [];
   let quarantined: QuarantineEntry[] = [];
-  const info = {
-    id: entry.id,
-    title: entry.meta.title,
-    publisher: entry.meta.publisher,
-    url: entry.meta.url,
-    licence: entry.meta.licence,
-    asOf: entry.meta.asOf,
-    origin: entry.origin,
-  };
+  const info = sourceDescription(entry);
   if (!path || !existsSync(path)) {
     const reason = `input not found: ${path ? rel(path) : '(no input registered)'}`;
     ledger.sources[entry.id] = { ...info, rowsRead: 0, recordsKept: 0, rowsQuarantined: 0, checksum: null, missing: true, missingReason: reason };

@@ -7,7 +7,7 @@
 import type { QuarantineEntry } from '../../../src/data/atlas-format.ts';
 import { readTable } from '../io/csv.ts';
 import { parseFacilityMatch, type FacilityMatch } from '../supply/facility-match.ts';
-import { clean } from '../supply/util.ts';
+import { clean, urlProblem } from '../supply/util.ts';
 import { isJobsKind, JOBS_DATASETS, type JobsDataset } from './figures.ts';
 import type { JobsKind } from '../../../src/data/atlas-format.ts';
 
@@ -48,21 +48,6 @@ export interface CuratedJobsRow {
   notes: string | null;
 }
 
-/** A public http(s) URL with a host name, or the problem with it. */
-export function citationUrlProblem(s: string): string | null {
-  if (!s) return 'missing source_url';
-  if (/\s/.test(s)) return `source_url "${s}" contains spaces`;
-  let u: URL;
-  try {
-    u = new URL(s);
-  } catch {
-    return `source_url "${s}" is not a URL`;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return `source_url "${s}" is not http(s)`;
-  if (!u.hostname.includes('.')) return `source_url "${s}" has no host name`;
-  return null;
-}
-
 /** YYYY-MM or YYYY-MM-DD with a real month and day. */
 export function isAsOfDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
@@ -99,7 +84,7 @@ export function parseFacilityJobs(buf: Buffer, file = FACILITY_JOBS_FILE): { row
     const year = yearText === '' ? null : /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
     if (year !== null && !(year >= 1900 && year <= 2100)) errs.push(`year "${yearText}" is not a year (YYYY)`);
     const sourceUrl = clean(data.source_url);
-    const urlErr = citationUrlProblem(sourceUrl);
+    const urlErr = urlProblem(sourceUrl);
     if (urlErr) errs.push(urlErr);
     const asOf = clean(data.as_of);
     if (!isAsOfDate(asOf)) errs.push(`as_of "${asOf}" is not YYYY-MM or YYYY-MM-DD`);

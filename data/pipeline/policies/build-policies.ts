@@ -10,7 +10,7 @@ import { SchemaDriftError } from '../adapter-types.ts';
 import { BuildFailure, baseDirOf, type BuildContext, type Ledger } from '../build-steps.ts';
 import { InputEncodingError, sha256 } from '../io/read-input.ts';
 import { parseCuratedStatePopulations } from '../population/curated.ts';
-import { SourceRegistryError } from '../sources/registry.ts';
+import { SourceRegistryError, sourceDescription } from '../sources/registry.ts';
 import { POLICY_FILE_KINDS, POLICY_SOURCE_IDS, parsePolicyFile, sortFacts, type PolicyFileKind } from './read-policies.ts';
 
 export const STATE_POPULATIONS_SOURCE_ID = 'curated-state-populations';
@@ -38,15 +38,7 @@ export function readPolicies(ctx: BuildContext, ledger: Ledger, stateCodes: Read
   for (const kind of POLICY_FILE_KINDS) {
     const entry = ctx.registry.get(POLICY_SOURCE_IDS[kind]);
     if (entry.role !== 'auxiliary') throw new SourceRegistryError(`source "${entry.id}" feeds the policy datasets but is registered with role ${entry.role}`);
-    const info = {
-      id: entry.id,
-      title: entry.meta.title,
-      publisher: entry.meta.publisher,
-      url: entry.meta.url,
-      licence: entry.meta.licence,
-      asOf: entry.meta.asOf,
-      origin: entry.origin,
-    };
+    const info = sourceDescription(entry);
     const path = entry.input ? join(baseDirOf(entry.origin, ctx.opts), entry.input) : null;
     if (!path || !existsSync(path)) {
       const reason = `input not found: ${path ? relative(process.cwd(), path) || path : '(no input registered)'}`;

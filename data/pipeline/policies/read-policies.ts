@@ -17,8 +17,8 @@
  */
 import { POLICY_KEYS, POLICY_STATUSES, type PolicyFact, type PolicyKey, type PolicyStatus, type QuarantineEntry } from '../../../src/data/atlas-format.ts';
 import { readTable } from '../io/csv.ts';
-import { citationUrlProblem, isAsOfDate } from '../jobs/facility-jobs.ts';
-import { clean } from '../supply/util.ts';
+import { isAsOfDate } from '../jobs/facility-jobs.ts';
+import { clean, urlProblem } from '../supply/util.ts';
 
 export type PolicyFileKind = 'us' | 'mx' | 'national';
 export const POLICY_FILE_KINDS: readonly PolicyFileKind[] = ['us', 'mx', 'national'];
@@ -168,7 +168,7 @@ export function parsePolicyFile(kind: PolicyFileKind, buf: Buffer, stateCodes: R
     } else if (policy === 'nevi_apportionment' && status !== 'none') errs.push('amount_musd is required for nevi_apportionment');
 
     const sourceUrl = clean(data.source_url);
-    const urlErr = citationUrlProblem(sourceUrl);
+    const urlErr = urlProblem(sourceUrl);
     if (urlErr) errs.push(urlErr);
     const asOf = clean(data.as_of);
     if (!isAsOfDate(asOf)) errs.push(`as_of "${asOf}" is not YYYY-MM or YYYY-MM-DD`);

@@ -65,6 +65,14 @@ export interface SourceEntry {
   replaces?: readonly string[];
 }
 
+/** A source's id, metadata and origin: the fixed part of its manifest entry (SourceInfo), counts aside. */
+export function sourceDescription(
+  entry: Pick<SourceEntry, 'id' | 'meta' | 'origin'>,
+): Pick<SourceInfo, 'id' | 'title' | 'publisher' | 'url' | 'licence' | 'asOf' | 'origin'> {
+  const { title, publisher, url, licence, asOf } = entry.meta;
+  return { id: entry.id, title, publisher, url, licence, asOf, origin: entry.origin };
+}
+
 export class SourceRegistryError extends Error {
   constructor(message: string) {
     super(message);
