@@ -3,8 +3,9 @@
  * a WebGPU device runs. The atlas draws deck.gl on a WebGL2 device (MapLibreOverlay, deck's webgl2Adapter; no
  * WebGPU adapter is ever registered), so this code is downloaded and parsed on every first view and never run:
  *
- * - `@luma.gl/gpgpu/webgpu`, imported statically by deck.gl's attribute-buffer-groups for its WebGPU-only
- *   interleave path (`if (device.type === 'webgpu')`), becomes a stub that throws if it is ever called;
+ * - deck.gl's `AttributeBufferGroups` (`@deck.gl/core/dist/lib/attribute/attribute-buffer-groups.js`), which the
+ *   AttributeManager constructs only when `device.type === 'webgpu'`, becomes a stub that throws if it is ever constructed;
+ *   with it goes the only import of `@luma.gl/gpgpu` (GPU table operations: interleaving for WebGPU vertex buffers);
  * - the WGSL shader sources (template literals marked `/* wgsl *\/` in deck.gl and luma.gl, next to the GLSL that
  *   WebGL compiles) become empty strings. luma.gl reads a model's or shader module's WGSL only on a WebGPU device
  *   (`Model`: `isWebGPU && props.source`; `getShaderModuleSource(module, 'wgsl')`); on WebGL it assembles `vs`/`fs`.
@@ -13,7 +14,7 @@
  */
 import type { Plugin } from 'vite';
 
-const STUB_ID = '\0atlas-no-webgpu-gpgpu';
+const BUFFER_GROUPS = /[\\/]@deck\.gl[\\/]core[\\/]dist[\\/]lib[\\/]attribute[\\/]attribute-buffer-groups\.js$/;
 const LIBRARY = /[\\/]node_modules[\\/]@(deck|luma)\.gl[\\/]/;
 const MARKER = /\/\*\s*wgsl\s*\*\/\s*`/g;
 
@@ -68,12 +69,9 @@ export function webglOnlyPlugin(): Plugin {
     name: 'atlas-webgl-only',
     apply: 'build',
     enforce: 'pre',
-    resolveId(source) {
-      return source === '@luma.gl/gpgpu/webgpu' ? STUB_ID : null;
-    },
     load(id) {
-      if (id !== STUB_ID) return null;
-      return "export function interleave() { throw new Error('WebGPU is not used by the atlas: @luma.gl/gpgpu/webgpu is left out (data/vite/webgl-only.ts)'); }\n";
+      if (!BUFFER_GROUPS.test(id)) return null;
+      return "export default class AttributeBufferGroups { constructor() { throw new Error('WebGPU is not used by the atlas: attribute buffer groups are left out (data/vite/webgl-only.ts)'); } }\n";
     },
     transform(code, id) {
       if (!LIBRARY.test(id) || !code.includes('wgsl')) return null;

@@ -39,14 +39,16 @@ describe('WGSL sources left out of the WebGL build', () => {
     expect(stripWgsl(mixed)).toBe("const vs = /* glsl */ `void main() {}`;\nconst source = '';\nexport { vs, source };\n");
   });
 
-  it('applies to production builds only, and stubs the WebGPU-only gpgpu entry', () => {
+  it('applies to production builds only, and stubs deck.gl attribute buffer groups (constructed for WebGPU devices only)', () => {
     const plugin = webglOnlyPlugin();
     expect(plugin.apply).toBe('build');
-    const resolveId = plugin.resolveId as (source: string) => string | null;
     const load = plugin.load as (id: string) => string | null;
-    const stub = resolveId('@luma.gl/gpgpu/webgpu')!;
-    expect(stub).toBeTruthy();
-    expect(resolveId('@luma.gl/gpgpu')).toBeNull();
-    expect(load(stub)).toMatch(/export function interleave\(\)/);
+    const manager = distFile('@deck.gl/core', 'lib/attribute/attribute-manager.js');
+    // the stub is only valid while deck.gl builds the groups for WebGPU devices alone
+    expect(manager).toMatch(/device\.type === 'webgpu'\s*\?\s*new AttributeBufferGroups\(/);
+    expect(load(join(process.cwd(), 'node_modules/@deck.gl/core/dist/lib/attribute/attribute-buffer-groups.js'))).toMatch(
+      /^export default class AttributeBufferGroups \{ constructor\(\) \{ throw /,
+    );
+    expect(load(join(process.cwd(), 'node_modules/@deck.gl/core/dist/lib/attribute/attribute-manager.js'))).toBeNull();
   });
 });
