@@ -14,6 +14,7 @@ export const governanceCatalog = defineCatalog(
     governance: {
       optgroup: 'Policies (governance)',
       legendTitle: '{{policy}}: status by state',
+      legendTitleAmount: '{{policy}}: million USD by state',
       noData: 'This data build has no governance facts: every state is shown as unknown.',
       amountRange: 'US${{from}} M to US${{to}} M',
       classCount: '{{country}} {{count}}',
@@ -189,6 +190,7 @@ export const governanceCatalog = defineCatalog(
     governance: {
       optgroup: 'Políticas (gobernanza)',
       legendTitle: '{{policy}}: situación por estado',
+      legendTitleAmount: '{{policy}}: millones de USD por estado',
       noData: 'Esta versión de los datos no tiene hechos de gobernanza: todos los estados aparecen como desconocidos.',
       amountRange: '{{from}} a {{to}} millones de USD',
       classCount: '{{country}} {{count}}',
@@ -262,7 +264,7 @@ export const governanceCatalog = defineCatalog(
       other: 'Otra',
     },
     policyValues: {
-      zev_rule: { acc2: 'Advanced Clean Cars II', acc1: 'Advanced Clean Cars I (ZEV)', none: 'Sin norma ZEV' },
+      zev_rule: { acc2: 'Advanced Clean Cars II (norma de California)', acc1: 'Advanced Clean Cars I (solo la norma ZEV)', none: 'Sin norma ZEV' },
       clean_fuel_standard: { lcfs: 'Norma de combustibles bajos en carbono / limpios', none: 'Sin norma de combustibles limpios' },
       ev_incentive: {
         rebate: 'Reembolso a la compra',
