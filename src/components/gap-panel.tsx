@@ -23,6 +23,11 @@ import { CountryFilter } from './filter-controls.tsx';
 import { formatInteger, formatNumber } from './format.ts';
 import { filtersInForceText } from './stats/stats-model.ts';
 import type { GapCsvRow } from './gap/gap-export.ts';
+import { registerCatalog } from '../i18n/i18n.ts';
+import { gapCatalog } from '../i18n/catalog-gap.ts';
+
+// issue 13: the tab's strings load with the tab, not with the first view
+registerCatalog(gapCatalog);
 
 const TOP_STATES = 10;
 

@@ -21,6 +21,11 @@ import { FeatureGrid, type SortState } from './table/feature-grid.tsx';
 import { flowTableModel, pointTableModel, sortRows, visibleRows, type TableModel } from './table/table-model.ts';
 import { formatInteger } from './format.ts';
 import '../styles/table.css';
+import { registerCatalog } from '../i18n/i18n.ts';
+import { tableCatalog } from '../i18n/catalog-table.ts';
+
+// issue 13: the table's strings load with the table, not with the first view
+registerCatalog(tableCatalog);
 
 /** Zoom the map flies to (at least) when a point feature is selected from the table. */
 const SELECT_MIN_ZOOM = 7;

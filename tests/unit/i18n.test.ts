@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { resources, createI18n } from '../../src/i18n/i18n.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resources, createI18n, registerCatalog } from '../../src/i18n/i18n.ts';
+import { gapCatalog } from '../../src/i18n/catalog-gap.ts';
+import { tableCatalog } from '../../src/i18n/catalog-table.ts';
 
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string') return [prefix];
@@ -7,7 +9,30 @@ function keyPaths(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, child]) => keyPaths(child, prefix ? `${prefix}.${key}` : key));
 }
 
+describe('catalogs loaded after the first view (issue 13)', () => {
+  it('are not in the first view, and are available in both languages to existing instances once their panel registers them', () => {
+    // this runs first: nothing in this file has imported the gap panel or the table
+    const i18n = createI18n('es');
+    expect(i18n.exists('gap.heading')).toBe(false);
+    expect(i18n.exists('table.heading')).toBe(false);
+    registerCatalog(gapCatalog);
+    registerCatalog(tableCatalog);
+    expect(i18n.t('gap.heading')).toBe(gapCatalog.es.gap.heading);
+    expect(i18n.t('table.heading')).toBe(tableCatalog.es.table.heading);
+    void i18n.changeLanguage('en');
+    expect(i18n.t('gap.heading')).toBe(gapCatalog.en.gap.heading);
+    // instances created later have them from the start
+    expect(createI18n('es').t('table.heading')).toBe(tableCatalog.es.table.heading);
+  });
+});
+
 describe('translations', () => {
+  // every catalog, including those registered by panels loaded later
+  beforeAll(() => {
+    registerCatalog(gapCatalog);
+    registerCatalog(tableCatalog);
+  });
+
   it('Spanish and English have exactly the same keys', () => {
     expect(keyPaths(resources.es.translation).sort()).toEqual(keyPaths(resources.en.translation).sort());
   });
