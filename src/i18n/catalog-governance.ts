@@ -65,6 +65,7 @@ export const governanceCatalog = defineCatalog(
         heading: 'Policies and charging, side by side',
         noCausation:
           'The atlas shows the state’s policies beside its charging figures so that you can look for relations; it does not claim that a policy caused a figure.',
+        chargersPer100k: 'Chargers per 100,000 people (passing the filters)',
         beyond: 'People beyond {{radius}} km of a charger',
         beyondDc: 'People beyond {{radius}} km of a DC fast charger (lower bound on coverage)',
         beyondValue: '{{share}} ({{people}} people)',
@@ -242,6 +243,7 @@ export const governanceCatalog = defineCatalog(
         heading: 'Políticas y recarga, lado a lado',
         noCausation:
           'El atlas muestra las políticas del estado junto a sus cifras de recarga para que usted busque relaciones; no afirma que una política haya causado una cifra.',
+        chargersPer100k: 'Cargadores por cada 100,000 habitantes (que pasan los filtros)',
         beyond: 'Población a más de {{radius}} km de un cargador',
         beyondDc: 'Población a más de {{radius}} km de un cargador rápido de CC (cota inferior de la cobertura)',
         beyondValue: '{{share}} ({{people}} personas)',
