@@ -15,34 +15,34 @@ export const BINATIONAL_STORY: Story = {
       id: 'overview',
       title: { en: 'One map, two countries', es: 'Un mapa, dos países' },
       caption: {
-        en: 'Mapped: 54,979 charging sites, 15,776 mineral sites, 633 battery plants, 173 vehicle assembly plants and 33 supply links. Every layer is partial.',
-        es: 'En el mapa: 54,979 sitios de carga, 15,776 sitios minerales, 633 plantas de baterías, 173 plantas de ensamble y 33 vínculos de suministro. Todas las capas son parciales.',
+        en: 'Mapped: 54,981 charging sites, 15,775 mineral sites, 633 battery plants, 173 vehicle assembly plants and 96 supply links. Every layer is partial.',
+        es: 'En el mapa: 54,981 sitios de carga, 15,775 sitios minerales, 633 plantas de baterías, 173 plantas de ensamble y 96 vínculos de suministro. Todas las capas son parciales.',
       },
       state: 'v=1',
       bounds: NORTH_AMERICA,
       sources: ['afdc-us-2022', 'ocm-mx-2019', 'minmod', 'cim', 'naatbatt', 'curated-assembly-plants', 'curated-flows'],
       facts: [
-        { layer: 'chargers', value: 54979 },
-        { layer: 'minerals', value: 15776 },
+        { layer: 'chargers', value: 54981 },
+        { layer: 'minerals', value: 15775 },
         { layer: 'battery-plants', value: 633 },
         { layer: 'assembly-plants', value: 173 },
-        { layer: 'flows', value: 33 },
+        { layer: 'flows', value: 96 },
       ],
     },
     {
       id: 'mexico-charging',
       title: { en: 'Charging in Mexico: a partial picture', es: 'La carga en México: un panorama parcial' },
       caption: {
-        en: 'Only 114 charging sites are mapped in Mexico (13 in Mexico City, 13 in the State of Mexico). EMA counts 4,060 public charge points (Dec. 2025).',
-        es: 'Solo 114 sitios de carga están mapeados en México (13 en la Ciudad de México, 13 en el Estado de México). EMA cuenta 4,060 puntos de carga públicos (dic. 2025).',
+        en: 'Only 116 charging sites are mapped in Mexico (13 in Mexico City, 14 in the State of Mexico). EMA counts 4,060 public charge points (Dec. 2025).',
+        es: 'Solo 116 sitios de carga están mapeados en México (13 en la Ciudad de México, 14 en el Estado de México). EMA cuenta 4,060 puntos de carga públicos (dic. 2025).',
       },
       state: 'v=1&layers=chargers&country=MX',
       bounds: [-117.5, 14.3, -86.5, 32.8],
       sources: ['ocm-mx-2019', 'supercharge-info-2021', 'mx-state-charger-figures'],
       facts: [
-        { layer: 'chargers', value: 114 },
+        { layer: 'chargers', value: 116 },
         { layer: 'chargers', states: ['MX-CMX'], value: 13 },
-        { layer: 'chargers', states: ['MX-MEX'], value: 13 },
+        { layer: 'chargers', states: ['MX-MEX'], value: 14 },
       ],
     },
     {
@@ -65,8 +65,8 @@ export const BINATIONAL_STORY: Story = {
       id: 'lithium-chain',
       title: { en: 'The lithium chain', es: 'La cadena del litio' },
       caption: {
-        en: '310 mapped sites hold lithium, most in Alabama (119) and North Carolina (88); 3 are in Sonora. With 633 battery plants and 10 lithium supply links.',
-        es: '310 sitios mapeados tienen litio, la mayoría en Alabama (119) y Carolina del Norte (88); 3 están en Sonora. Con 633 plantas de baterías y 10 vínculos de suministro de litio.',
+        en: '310 mapped sites hold lithium, most in Alabama (119) and North Carolina (88); 3 are in Sonora. With 633 battery plants and 15 lithium supply links.',
+        es: '310 sitios mapeados tienen litio, la mayoría en Alabama (119) y Carolina del Norte (88); 3 están en Sonora. Con 633 plantas de baterías y 15 vínculos de suministro de litio.',
       },
       state: 'v=1&layers=minerals,battery-plants,flows&f.mineralCommodity=lithium&f.flowMaterial=lithium',
       bounds: [-122, 24, -75, 45],
@@ -77,15 +77,15 @@ export const BINATIONAL_STORY: Story = {
         { layer: 'minerals', states: ['US-NC'], value: 88 },
         { layer: 'minerals', states: ['MX-SON'], value: 3 },
         { layer: 'battery-plants', value: 633 },
-        { layer: 'flows', value: 10 },
+        { layer: 'flows', value: 15 },
       ],
     },
     {
       id: 'cross-border-flows',
       title: { en: 'Across the border into Mexican assembly', es: 'A través de la frontera hacia el ensamble en México' },
       caption: {
-        en: '36 vehicle assembly plants are mapped in Mexico. Battery cells and packs reach Ford Cuautitlán from Michigan, Poland and China: 3 supply contracts.',
-        es: '36 plantas de ensamble de vehículos están mapeadas en México. Celdas y paquetes de baterías llegan a Ford Cuautitlán desde Michigan, Polonia y China: 3 contratos de suministro.',
+        en: '36 vehicle assembly plants are mapped in Mexico. 5 supply contracts move battery cells and packs: to Ford Cuautitlán from Michigan, Poland and China, to BMW San Luis Potosí from South Carolina, and from GM Ramos Arizpe to Detroit.',
+        es: '36 plantas de ensamble de vehículos están mapeadas en México. 5 contratos de suministro mueven celdas y paquetes de baterías: a Ford Cuautitlán desde Míchigan, Polonia y China, a BMW San Luis Potosí desde Carolina del Sur, y de GM Ramos Arizpe a Detroit.',
       },
       state:
         'v=1&layers=assembly-plants,flows&country=MX&f.flowMaterial=cells,modules_packs&f.flowRelation=supply_contract&sel=assembly-plants:curated-assembly-plants:ford-cuautitlan',
@@ -93,7 +93,7 @@ export const BINATIONAL_STORY: Story = {
       sources: ['curated-flows', 'curated-assembly-plants', 'cim'],
       facts: [
         { layer: 'assembly-plants', value: 36 },
-        { layer: 'flows', value: 3 },
+        { layer: 'flows', value: 5 },
       ],
     },
     {
