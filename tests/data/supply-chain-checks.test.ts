@@ -175,13 +175,14 @@ describe('flow checks, duplicates and JV links', () => {
     expect(r.errors[0]).toMatch(/flows\.csv row 3 \("lost"\): from end "Nowhere Lithium Mine" matches no minerals record/);
   });
 
-  it('quarantines a row whose source_url is not a well-formed http(s) URL', () => {
+  it('a row whose source_url is not a well-formed http(s) URL fails the build naming the row (and is quarantined)', () => {
     const csv = Buffer.from(
       FLOW_HEADER + 'bad,CATL Ningde,external,26.66,119.52,CN,Ultium Cells,battery-plants,35.74,-86.95,US,cells,supply_contract,2024,,,x,https//example.org/a,2024-01\n',
     );
     const r = buildFlows(csv, null, [ultium]);
     expect(r.flows).toHaveLength(0);
     expect(r.quarantined[0]!.reason).toMatch(/is not a URL/);
+    expect(r.errors).toEqual([expect.stringMatching(/^flows\.csv row 2 \("bad"\): source_url "https\/\/example\.org\/a" is not a URL/)]);
   });
 
   it('a JV link gets CIM as its source URL and readable end names', () => {

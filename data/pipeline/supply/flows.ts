@@ -220,7 +220,11 @@ export function buildFlows(
     });
     const url = clean(data.source_url);
     const badUrl = urlProblem(url);
-    if (badUrl) errs.push(badUrl);
+    if (badUrl) {
+      errs.push(badUrl);
+      // a curated fact without a usable citation fails the build, naming the row (it is also quarantined)
+      errors.push(`flows.csv row ${row} ("${id}"): ${badUrl}`);
+    }
     const yearRaw = clean(data.year);
     const year = num(yearRaw);
     if (yearRaw && (year === null || !Number.isInteger(year))) errs.push(`year "${yearRaw}" is not a year`);
