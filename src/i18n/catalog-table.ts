@@ -23,6 +23,8 @@ export const tableCatalog = defineCatalog(
       ascending: 'ascending',
       descending: 'descending',
       unknown: 'Unknown',
+      // a column whose empty cell means something else than "unknown"
+      missing: { jobs: 'Not reported' },
       exact: 'Exact',
       approximate: 'Approximate',
       yes: 'Yes',
@@ -74,6 +76,7 @@ export const tableCatalog = defineCatalog(
       ascending: 'ascendente',
       descending: 'descendente',
       unknown: 'Desconocido',
+      missing: { jobs: 'No reportado' },
       exact: 'Exacta',
       approximate: 'Aproximada',
       yes: 'Sí',

@@ -122,6 +122,8 @@ describe('table view', { timeout: 20_000 }, () => {
     // capacity formatted; unknown capacity and investment are "Unknown"
     expect(rowCells(grid, 'battery-plants:curated:1')).toContain('1,234.5');
     expect(rowCells(grid, 'battery-plants:curated:2').filter((text) => text === 'Unknown').length).toBe(2);
+    // no jobs figure: "not reported", never "unknown" or zero
+    expect(rowCells(grid, 'battery-plants:curated:2')).toContain('Not reported');
 
     await user.selectOptions(picker, 'flows');
     const flows = await table(2);

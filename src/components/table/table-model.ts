@@ -211,7 +211,7 @@ export function pointTableModel(dataset: PointDatasetId, records: readonly Detai
           label(column.name),
           n,
           (row) => numberOf(attribute(row)),
-          unknown,
+          t(`table.missing.${column.name}`, { defaultValue: unknown }),
           (v) => formatNumber(v, language),
         ),
       );
