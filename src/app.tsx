@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/app-header.tsx';
 import { SidePanel } from './components/side-panel.tsx';
 import { UrlProblemsNotice } from './components/url-problems-notice.tsx';
+import { ChainFilterBanner } from './components/chain-filter-banner.tsx';
 import { OfflineNotices } from './offline/offline-controls.tsx';
 import { MapAttribution } from './components/map-attribution.tsx';
 import { PanelContents } from './components/panel-contents.tsx';
@@ -62,6 +63,7 @@ export function App() {
             </Suspense>
           )}
           <UrlProblemsNotice />
+          {full && <ChainFilterBanner />}
           <StoryProblemsNotice />
           <OfflineNotices />
           {!full && <Suspense fallback={null}>{present ? <PresentationView /> : <EmbedView />}</Suspense>}

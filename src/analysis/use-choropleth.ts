@@ -15,6 +15,7 @@ import { formatMeasure } from './format-measure.ts';
 import { colorOfClass, type ClassBreaks } from './class-colors.ts';
 import type { StateValue } from './state-measures.ts';
 import { useStateValues } from './use-state-values.ts';
+import { useStateViewBinding } from './use-state-view.ts';
 
 export interface Choropleth {
   layerId: string;
@@ -57,7 +58,10 @@ export function useChoroplethBinding() {
   const language = useAtlasStore((s) => s.language);
   const measure = useAtlasStore((s) => s.measure);
   const choropleth = useChoroplethData();
+  // issue 15: a policy or the coverage view takes the place of the layer choropleth
+  const stateView = useStateViewBinding();
   return useMemo(() => {
+    if (stateView) return stateView;
     if (!choropleth) return null;
     const byCode = new Map(choropleth.values.map((v) => [v.state.code, v]));
     const countInCountry = (country: string) => choropleth.values.filter((v) => v.state.country === country && v.value !== null).length;
@@ -77,5 +81,5 @@ export function useChoroplethBinding() {
       },
       onClick: (code: string) => useAtlasStore.getState().select(`${STATE_SELECTION_PREFIX}${code}`),
     };
-  }, [choropleth, language, measure, t]);
+  }, [choropleth, stateView, language, measure, t]);
 }

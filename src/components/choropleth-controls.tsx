@@ -12,6 +12,8 @@ import { STATE_MEASURES, type StateMeasure } from '../analysis/state-measures.ts
 import { useChoroplethData } from '../analysis/use-choropleth.ts';
 import { formatInteger } from './format.ts';
 import { CHARGER_AGGREGATE_BELOW_ZOOM } from '../map/layers/chargers.ts';
+import { POLICY_CHOROPLETH_KEYS, type PolicyChoroplethKey } from '../analysis/policies.ts';
+import { CoverageLegend, PolicyLegend } from './governance-legend.tsx';
 
 function Swatch({ color }: { color: Rgba }) {
   return <span className="swatch swatch-hex choropleth-swatch" style={{ backgroundColor: cssColor(color) }} aria-hidden="true" />;
@@ -24,7 +26,12 @@ export function ChoroplethControls() {
   const measure = useAtlasStore((s) => s.measure);
   const setChoropleth = useAtlasStore((s) => s.setChoropleth);
   const setMeasure = useAtlasStore((s) => s.setMeasure);
-  const states = useStates(layerId !== null);
+  // issue 15: a policy or the coverage view in the same select (they take the place of a layer choropleth)
+  const policy = useAtlasStore((s) => s.policy);
+  const coverage = useAtlasStore((s) => s.coverage);
+  const setStateView = useAtlasStore((s) => s.setStateView);
+  const selected = coverage ? 'coverage' : policy ? `policy:${policy}` : (layerId ?? '');
+  const states = useStates(layerId !== null || policy !== null || coverage);
   const manifestFile = useManifest().data?.auxiliary?.states;
   const measureAllowed = (m: StateMeasure) => (m !== 'bevPerCharger' && m !== 'shareBeyondR') || layerId === 'chargers';
   return (
@@ -36,10 +43,16 @@ export function ChoroplethControls() {
       <select
         id={`${id}-layer`}
         data-testid="choropleth-layer"
-        value={layerId ?? ''}
+        value={selected}
         disabled={!manifestFile}
         onChange={(event) => {
-          const next = event.currentTarget.value || null;
+          const value = event.currentTarget.value;
+          if (value === 'coverage' || value.startsWith('policy:')) {
+            setStateView({ choropleth: null, coverage: value === 'coverage', policy: value === 'coverage' ? null : (value.slice(7) as PolicyChoroplethKey) });
+            return;
+          }
+          const next = value || null;
+          if (policy || coverage) setStateView({ policy: null, coverage: false });
           setChoropleth(next);
           if (next !== 'chargers' && (measure === 'bevPerCharger' || measure === 'shareBeyondR')) setMeasure('count');
         }}
@@ -50,9 +63,19 @@ export function ChoroplethControls() {
             {t(`layers.${spec.id}`)}
           </option>
         ))}
+        <optgroup label={t('governance.optgroup')}>
+          {POLICY_CHOROPLETH_KEYS.map((key) => (
+            <option key={key} value={`policy:${key}`}>
+              {t(`policyNames.${key}`)}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label={t('coverageView.optgroup')}>
+          <option value="coverage">{t('coverageView.option')}</option>
+        </optgroup>
       </select>
       {!manifestFile && <p className="legend-note gap">{t('choropleth.missing')}</p>}
-      {layerId && (
+      {layerId && !policy && !coverage && (
         <fieldset className="measure-choice">
           <legend>{t('choropleth.measure')}</legend>
           {STATE_MEASURES.filter(measureAllowed).map((m) => (
@@ -64,8 +87,10 @@ export function ChoroplethControls() {
           {layerId === 'chargers' && <p className="legend-note">{t('choropleth.bevUsOnly')}</p>}
         </fieldset>
       )}
-      {layerId && states.isLoading && <p className="legend-note">{t('choropleth.loading')}</p>}
-      {layerId && <ChoroplethLegend />}
+      {(layerId || policy || coverage) && states.isLoading && <p className="legend-note">{t('choropleth.loading')}</p>}
+      {layerId && !policy && !coverage && <ChoroplethLegend />}
+      {policy && !coverage && <PolicyLegend />}
+      {coverage && <CoverageLegend />}
     </section>
   );
 }

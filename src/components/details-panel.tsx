@@ -14,6 +14,8 @@ import type { Language } from '../state/atlas-state.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { attributeDomain } from '../data/datasets.ts';
 import { categoryLabel, formatDate, formatNumber, isIsoDate, safeHref, stateLabel } from './format.ts';
+import { JOBS_ATTRIBUTES, JobsDetails } from './jobs-views.tsx';
+import { ChainList } from './chain-list.tsx';
 import '../styles/panels.css';
 
 type AttributeValue = DetailRecord['attributes'][string];
@@ -184,7 +186,8 @@ function FlowLinks({ facilityId }: { facilityId: string }) {
 function PointDetails({ layer, record, sources }: { layer: DatasetId; record: DetailRecord; sources: Record<string, SourceInfo> | undefined }) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
-  const entries = Object.entries(record.attributes ?? {});
+  // issue 15: the jobs figure is shown as one item (value, kind, year, source) by JobsDetails
+  const entries = Object.entries(record.attributes ?? {}).filter(([key]) => !JOBS_ATTRIBUTES.includes(key));
   const known = entries.filter((entry): entry is [string, Exclude<AttributeValue, null>] => entry[1] !== null && !(Array.isArray(entry[1]) && entry[1].length === 0));
   const missing = entries.filter(([, value]) => value === null || (Array.isArray(value) && value.length === 0)).map(([key]) => attributeName(t, key));
   return (
@@ -195,6 +198,20 @@ function PointDetails({ layer, record, sources }: { layer: DatasetId; record: De
           {t('details.approximate')}
         </p>
       )}
+      {(record.overrides ?? [])
+        .filter((o) => o.field === 'disputed')
+        .map((o, i) => (
+          <p key={`disputed:${i}`} className="details-flag disputed" data-testid="disputed-flag">
+            {t('correction.disputedNote', { reason: String(o.value ?? '') })}{' '}
+            {safeHref(o.sourceUrl) && (
+              <a href={safeHref(o.sourceUrl)} rel="noopener noreferrer" target="_blank">
+                {t('details.overrideSource')}
+              </a>
+            )}
+            {' · '}
+            {t('details.overrideAsOf', { date: formatDate(o.asOf, language) })}
+          </p>
+        ))}
       <dl className="details-attributes">
         <div className="details-row">
           <dt>{t('details.coordinates')}</dt>
@@ -211,6 +228,7 @@ function PointDetails({ layer, record, sources }: { layer: DatasetId; record: De
           </div>
         ))}
       </dl>
+      <JobsDetails record={record} />
       {missing.length > 0 && <p className="legend-note">{t('details.notReported', { names: missing.join(', ') })}</p>}
       {record.overrides && record.overrides.length > 0 && (
         <>
@@ -219,9 +237,24 @@ function PointDetails({ layer, record, sources }: { layer: DatasetId; record: De
             {record.overrides.map((override, i) => {
               const href = safeHref(override.sourceUrl);
               const value = override.value === null ? t('categories.unknown') : scalarText(t, language, layer, override.field, override.value);
+              // issue 14: the source's value stays visible beside the correction
+              const was = override.sourceValue;
+              const wasText =
+                was === undefined
+                  ? null
+                  : was === null || (Array.isArray(was) && was.length === 0)
+                    ? t('categories.unknown')
+                    : Array.isArray(was)
+                      ? was.map((v) => scalarText(t, language, layer, override.field, v)).join(', ')
+                      : scalarText(t, language, layer, override.field, was);
               return (
-                <li key={`${override.field}:${i}`}>
-                  <span>{t('details.override', { field: attributeName(t, override.field), value })}</span>
+                <li key={`${override.field}:${i}`} data-override-field={override.field}>
+                  <span>
+                    {override.field === 'disputed'
+                      ? t('correction.disputedNote', { reason: String(override.value ?? '') })
+                      : t('details.override', { field: attributeName(t, override.field), value })}
+                  </span>
+                  {wasText !== null && <span className="details-source-line override-source-value">{t('correction.sourceValue', { value: wasText })}</span>}
                   {override.note && <span className="details-source-line">{override.note}</span>}
                   <span className="details-source-line">
                     {href ? (
@@ -243,6 +276,7 @@ function PointDetails({ layer, record, sources }: { layer: DatasetId; record: De
       <h3>{t('details.sources')}</h3>
       <SourceItems refs={record.sources ?? []} sources={sources} />
       <FlowLinks facilityId={record.id} />
+      <ChainList facilityId={record.id} />
     </>
   );
 }

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { COUNTRIES, type Country } from '../data/atlas-format.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { useStateNames } from '../search/basemap-names.ts';
-import { derivePreset, THEME_PRESETS, type ThemePreset } from './theme-presets.ts';
+import { JobsLegend } from './jobs-views.tsx';
+import { presetStateView, shownPreset, THEME_IDS, THEME_PRESETS, type ThemeId } from './theme-presets.ts';
 
 export function CountryFilter() {
   const { t } = useTranslation();
@@ -34,28 +35,40 @@ export function CountryFilter() {
   );
 }
 
-const PRESET_LABELS: Record<ThemePreset | 'custom', string> = {
-  all: 'filters.themeAll',
-  infrastructure: 'filters.themeInfrastructure',
-  supplier: 'filters.themeSupplier',
-  custom: 'filters.themeCustom',
-};
-
-/** Theme presets over layers. The checked preset is derived from the visible layers, never stored. */
+/** Theme presets (issue 15: the task force's five areas). The checked preset is the stored theme, or for old links the one derived from the visible layers. */
 export function ThemePresets() {
   const { t } = useTranslation();
   const layers = useAtlasStore((s) => s.layers);
-  const setVisibleLayers = useAtlasStore((s) => s.setVisibleLayers);
-  const preset = derivePreset(layers);
+  const theme = useAtlasStore((s) => s.theme);
+  const policy = useAtlasStore((s) => s.policy);
+  const coverage = useAtlasStore((s) => s.coverage);
+  const preset = shownPreset(theme, layers, { policy, coverage });
   const name = useId();
+  const apply = (id: ThemeId) => {
+    const store = useAtlasStore.getState();
+    store.setVisibleLayers(THEME_PRESETS[id].layers);
+    store.setStateView(presetStateView(id, store.policy));
+  };
   return (
-    <fieldset className="filter-group">
+    <fieldset className="filter-group theme-presets" data-testid="theme-presets" data-theme={preset}>
       <legend>{t('filters.theme')}</legend>
       <ul className="radio-list">
-        {(Object.keys(THEME_PRESETS) as ThemePreset[]).map((id) => (
+        {THEME_IDS.map((id) => (
           <li key={id}>
-            <input type="radio" id={`${name}-${id}`} name={name} value={id} checked={preset === id} onChange={() => setVisibleLayers(THEME_PRESETS[id])} />
-            <label htmlFor={`${name}-${id}`}>{t(PRESET_LABELS[id])}</label>
+            <input
+              type="radio"
+              id={`${name}-${id}`}
+              name={name}
+              value={id}
+              data-testid={`theme-${id}`}
+              checked={preset === id}
+              onChange={() => apply(id)}
+              aria-describedby={`${name}-${id}-hint`}
+            />
+            <label htmlFor={`${name}-${id}`}>{t(`themes.${id}.name`)}</label>
+            <span id={`${name}-${id}-hint`} className="theme-hint">
+              {t(`themes.${id}.hint`)}
+            </span>
           </li>
         ))}
         <li>
@@ -66,6 +79,7 @@ export function ThemePresets() {
           </span>
         </li>
       </ul>
+      {preset === 'human' && <JobsLegend />}
     </fieldset>
   );
 }

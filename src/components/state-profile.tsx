@@ -10,6 +10,7 @@ import { stateValues, type StateMeasure } from '../analysis/state-measures.ts';
 import { useStateCounts } from '../analysis/use-state-values.ts';
 import { formatDate, formatInteger, formatNumber, safeHref } from './format.ts';
 import { SourceList } from './layer-section.tsx';
+import { StatePolicies } from './state-policies.tsx';
 
 const PROFILE_MEASURES: readonly StateMeasure[] = ['count', 'per100k', 'per10kKm2'];
 
@@ -94,6 +95,8 @@ export function StateProfile({ state, allStates }: { state: StateRecord; allStat
       {POINT_LAYER_SPECS.filter((spec) => manifest?.layers[spec.dataset]?.coverage?.[state.country]?.level === 'partial').length > 0 && (
         <p className="legend-note gap">{t('profile.partial', { country: t(`countries.${state.country}`) })}</p>
       )}
+      {/* issue 15: the state's policies beside its chargers per 100k and gap figures */}
+      <StatePolicies state={state} allStates={allStates} />
       <h3 className="legend-subhead">{t('profile.published')}</h3>
       {state.published.length === 0 ? (
         <p className="legend-note">{t('profile.noPublished')}</p>

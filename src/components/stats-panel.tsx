@@ -34,6 +34,7 @@ import {
 import { sortStateRows, stateRows, TABLE_MEASURES, topStateRows, type SortDirection, type SortKey, type StateRow } from './stats/state-rows.ts';
 import { StateTable } from './stats/state-table.tsx';
 import type { StatsCsvRow } from './stats/stats-export.ts';
+import { JobsStats } from './jobs-views.tsx';
 import '../styles/stats.css';
 
 type TFn = ReturnType<typeof useTranslation>['t'];
@@ -426,6 +427,8 @@ export function StatsPanel() {
           </>
         )}
       </section>
+      {/* issue 15: reported jobs per state (plants passing the filters) */}
+      <JobsStats />
 
       <p className="legend-note">{t('stats.unknownNote')}</p>
       {charts.map((group) => (

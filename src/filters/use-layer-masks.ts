@@ -9,6 +9,7 @@ import { FLOW_LAYER_SPECS, POINT_LAYER_SPECS, type LayerId } from '../map/layers
 import type { PointLayerSpec } from '../map/layer-spec.ts';
 import { computeLayerMask, countVisible } from './layer-mask.ts';
 import { computeFlowMask } from './flow-filter.ts';
+import { restrictFlowMask, restrictMask, useChainRestriction } from '../map/chain-filter.ts';
 
 export type DatasetColumns = Partial<Record<PointDatasetId, LayerColumns>>;
 export type LayerMasks = Partial<Record<LayerId, Uint8Array>>;
@@ -48,14 +49,18 @@ export function useLayerMasks(): { columns: DatasetColumns; masks: LayerMasks } 
   const columns = usePointLayerColumns();
   const countries = useAtlasStore((s) => s.countries);
   const filters = useAtlasStore((s) => s.filters);
+  // issue 14: "show this chain only" keeps the chain's facilities
+  const restriction = useChainRestriction();
   const masks = useMemo(() => {
     const result: LayerMasks = {};
     for (const spec of POINT_LAYER_SPECS) {
       const data = columns[spec.dataset];
-      if (data) result[spec.id] = getLayerMask(spec, data, countries, filters);
+      if (!data) continue;
+      const mask = getLayerMask(spec, data, countries, filters);
+      result[spec.id] = restriction ? restrictMask(mask, restriction.rows[spec.dataset]) : mask;
     }
     return result;
-  }, [columns, countries, filters]);
+  }, [columns, countries, filters, restriction]);
   return { columns, masks };
 }
 
@@ -63,7 +68,12 @@ export function useFlowMask() {
   const flows = useFlows().data;
   const countries = useAtlasStore((s) => s.countries);
   const filters = useAtlasStore((s) => s.filters);
-  const mask = useMemo(() => (flows ? computeFlowMask(flows, { countries, filters }) : undefined), [flows, countries, filters]);
+  const restriction = useChainRestriction();
+  const mask = useMemo(() => {
+    if (!flows) return undefined;
+    const all = computeFlowMask(flows, { countries, filters });
+    return restriction ? restrictFlowMask(all, flows, restriction.chain) : all;
+  }, [flows, countries, filters, restriction]);
   return { flows, mask };
 }
 

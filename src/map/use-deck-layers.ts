@@ -79,6 +79,11 @@ export function useDeckLayers(): DeckBindings {
   const visibility = useAtlasStore((s) => s.layers);
   const selection = useAtlasStore((s) => s.selection);
   const choropleth = useAtlasStore((s) => s.choropleth);
+  // issue 15: the plant layers read the theme (human capital: sized by reported jobs)
+  const theme = useAtlasStore((s) => s.theme);
+  // issue 15: a policy or the coverage view hides the charger hexagons like a choropleth
+  const policy = useAtlasStore((s) => s.policy);
+  const coverage = useAtlasStore((s) => s.coverage);
   const zoomLevel = useAtlasStore((s) => Math.floor(s.view.zoom));
   const manifest = useManifest().data;
   const details = useLoadedDetails();
@@ -101,7 +106,7 @@ export function useDeckLayers(): DeckBindings {
 
   const deckLayers = useMemo(() => {
     // Layers read only visibility, selection and the choropleth from the state; the view is not a dependency.
-    const state = { ...pickAtlasState(useAtlasStore.getState()), choropleth };
+    const state = { ...pickAtlasState(useAtlasStore.getState()), choropleth, theme, policy, coverage };
     const layers: Layer[] = [];
     for (const spec of LAYER_SPECS) {
       const visible = visibility[spec.id] ?? false;
@@ -120,7 +125,7 @@ export function useDeckLayers(): DeckBindings {
     }
     layers.push(...buildSelectionLayers(rings, true));
     return withoutNeverShown(layers, shownDeckLayers);
-  }, [columns, masks, flows, flowMask, visibility, zoomLevel, chain, rings, choropleth, gap, gapOn, gapLayer, shownDeckLayers]);
+  }, [columns, masks, flows, flowMask, visibility, zoomLevel, chain, rings, choropleth, theme, policy, coverage, gap, gapOn, gapLayer, shownDeckLayers]);
 
   const onFeatureClick = useCallback(
     (info: PickingInfo) => {

@@ -12,6 +12,8 @@ import { cssColor } from '../map/layer-styles.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { ChoroplethLegend } from '../components/choropleth-controls.tsx';
 import { LayerCount, coverageSentence } from '../components/layer-section.tsx';
+import { CoverageLegend, PolicyLegend } from '../components/governance-legend.tsx';
+import { JobsLegend } from '../components/jobs-views.tsx';
 
 export function CompactLegend({ id }: { id?: string }) {
   const { t } = useTranslation();
@@ -19,6 +21,10 @@ export function CompactLegend({ id }: { id?: string }) {
   const layers = useAtlasStore((s) => s.layers);
   const countries = useAtlasStore((s) => s.countries);
   const choropleth = useAtlasStore((s) => s.choropleth);
+  // issue 15: a policy or the coverage view takes the choropleth's place; the human capital theme sizes plants by jobs
+  const policy = useAtlasStore((s) => s.policy);
+  const coverage = useAtlasStore((s) => s.coverage);
+  const theme = useAtlasStore((s) => s.theme);
   const manifest = useManifest().data;
   const counts = useVisibleCounts();
   const shown = LAYER_SPECS.filter((spec) => layers[spec.id] || choropleth === spec.id);
@@ -50,7 +56,10 @@ export function CompactLegend({ id }: { id?: string }) {
           })}
         </ul>
       )}
-      {choropleth && <ChoroplethLegend />}
+      {choropleth && !policy && !coverage && <ChoroplethLegend />}
+      {policy && !coverage && <PolicyLegend compact />}
+      {coverage && <CoverageLegend compact />}
+      {theme === 'human' && <JobsLegend />}
     </section>
   );
 }

@@ -2,6 +2,8 @@ import type { Country } from '../data/atlas-format.ts';
 import type { StateMeasure } from '../analysis/state-measures.ts';
 import { DEFAULT_GAP_RADIUS_KM, type GapRadiusKm } from '../analysis/gap-constants.ts';
 import { LAYER_FILTERS, LAYER_SPECS, type LayerId } from '../map/layers/index.ts';
+import type { PolicyChoroplethKey } from '../analysis/policies.ts';
+import type { ThemeId } from '../components/theme-presets.ts';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -59,6 +61,14 @@ export interface AtlasState {
   gap: boolean;
   /** R of the gap analysis, km: people farther than R from a visible charger */
   gapRadiusKm: GapRadiusKm;
+  /** issue 15: the state policy the choropleth shows (link `pol=`), or null; it takes the place of a layer choropleth */
+  policy: PolicyChoroplethKey | null;
+  /** issue 15: the data-coverage choropleth, mapped / published chargers (link `cov=1`); it takes the place of the others */
+  coverage: boolean;
+  /** issue 15: the theme preset chosen (link `theme=`), or null (old links: the preset is derived from the visible layers) */
+  theme: ThemeId | null;
+  /** issue 14: "show this chain only": the facility (atlas id) whose supply chain the map is filtered to (link `chain=`), or null */
+  chain: string | null;
 }
 
 export const PANEL_TABS = ['layers', 'stats', 'table', 'gap'] as const;
@@ -91,6 +101,10 @@ export function defaultAtlasState(): AtlasState {
     dataVersion: null,
     gap: false,
     gapRadiusKm: DEFAULT_GAP_RADIUS_KM,
+    policy: null,
+    coverage: false,
+    theme: null,
+    chain: null,
   };
 }
 

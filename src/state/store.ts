@@ -47,6 +47,10 @@ export interface AtlasActions {
   setPanelTab(tab: PanelTab): void;
   setGap(on: boolean): void;
   setGapRadius(radiusKm: GapRadiusKm): void;
+  /** issue 15: the state view (layer choropleth, policy, coverage) and the theme, set together by the controls and presets */
+  setStateView(view: Partial<Pick<AtlasState, 'choropleth' | 'measure' | 'policy' | 'coverage' | 'theme' | 'gap'>>): void;
+  /** issue 14: filter the map to a facility's supply chain (null: show everything again) */
+  setChainOnly(facilityId: string | null): void;
   setPanelOpen(open: boolean): void;
   replaceAtlasState(state: AtlasState, problems?: UrlProblem[]): void;
   dismissUrlProblems(): void;
@@ -83,6 +87,8 @@ export function createAtlasStore(initial: AtlasState = defaultAtlasState()) {
     setPanelTab: (panelTab) => set({ panelTab, panelOpen: true }),
     setGap: (gap) => set({ gap }),
     setGapRadius: (gapRadiusKm) => set({ gapRadiusKm }),
+    setStateView: (view) => set(view),
+    setChainOnly: (chain) => set({ chain }),
     setPanelOpen: (panelOpen) => set({ panelOpen }),
     replaceAtlasState: (state, problems = []) => set({ ...state, urlProblems: problems }),
     dismissUrlProblems: () => set({ urlProblems: [] }),
@@ -118,5 +124,9 @@ export function pickAtlasState(s: AtlasState): AtlasState {
     dataVersion: s.dataVersion,
     gap: s.gap,
     gapRadiusKm: s.gapRadiusKm,
+    policy: s.policy,
+    coverage: s.coverage,
+    theme: s.theme,
+    chain: s.chain,
   };
 }

@@ -14,7 +14,12 @@ import { FILTER_OPTIONS, filterLinkDomain } from '../filters/filter-options.ts';
 import { LAYER_IDS, POINT_LAYER_SPECS } from '../map/layers/index.ts';
 import { STATE_MEASURES, type StateMeasure } from '../analysis/state-measures.ts';
 import { GAP_RADII_KM, type GapRadiusKm } from '../analysis/gap-constants.ts';
+import { POLICY_CHOROPLETH_KEYS, type PolicyChoroplethKey } from '../analysis/policies.ts';
+import { THEME_IDS, type ThemeId } from '../components/theme-presets.ts';
 import { LANGUAGES, PANEL_TABS, VIEW_LIMITS, defaultAtlasState, type AtlasState, type Language, type PanelTab } from './atlas-state.ts';
+
+/** A facility id as `chain=` carries it: a point dataset, a colon, then id characters. */
+const CHAIN_ID = /^(chargers|minerals|battery-plants|assembly-plants):[A-Za-z0-9._:~-]{1,200}$/;
 
 /** Layers a state choropleth can count: the point layers. */
 const CHOROPLETH_LAYER_IDS: readonly string[] = POINT_LAYER_SPECS.map((spec) => spec.id);
@@ -81,6 +86,12 @@ export function encodeAtlasState(state: AtlasState): string {
   if (state.dataVersion) params.set('data', state.dataVersion);
   if (state.gap !== defaults.gap) params.set('gap', state.gap ? '1' : '0');
   if (state.gapRadiusKm !== defaults.gapRadiusKm) params.set('r', String(state.gapRadiusKm));
+  // issue 15 (additive): the policy choropleth, the coverage view and the theme preset
+  if (state.policy) params.set('pol', state.policy);
+  if (state.coverage) params.set('cov', '1');
+  if (state.theme) params.set('theme', state.theme);
+  // issue 14 (additive): the map filtered to a facility's supply chain
+  if (state.chain) params.set('chain', state.chain);
   return `#${params.toString()}`;
 }
 
@@ -125,7 +136,8 @@ function isKnownParam(key: string): boolean {
   if (key === 'data') return true;
   if (SESSION_PARAMS.includes(key)) return true;
   return (
-    ['v', 'lang', 'view', 'layers', 'country', 'sel', 'choro', 'measure', 'tab', 'gap', 'r'].includes(key) || (key.startsWith('f.') && FILTER_DOMAINS.has(key.slice(2)))
+    ['v', 'lang', 'view', 'layers', 'country', 'sel', 'choro', 'measure', 'tab', 'gap', 'r', 'pol', 'cov', 'theme', 'chain'].includes(key) ||
+    (key.startsWith('f.') && FILTER_DOMAINS.has(key.slice(2)))
   );
 }
 
@@ -213,6 +225,23 @@ function applyParam(state: AtlasState, key: string, raw: string): boolean {
       state.gapRadiusKm = radius as GapRadiusKm;
       return true;
     }
+    case 'pol':
+      if (!(POLICY_CHOROPLETH_KEYS as readonly string[]).includes(raw)) return false;
+      state.policy = raw as PolicyChoroplethKey;
+      return true;
+    case 'cov':
+      if (raw !== '0' && raw !== '1') return false;
+      state.coverage = raw === '1';
+      return true;
+    case 'chain':
+      // an atlas id of a facility ('battery-plants:cim:M.B.Ultium_TN_0'); whether it is in the data is known once loaded
+      if (!CHAIN_ID.test(raw)) return false;
+      state.chain = raw;
+      return true;
+    case 'theme':
+      if (!(THEME_IDS as readonly string[]).includes(raw)) return false;
+      state.theme = raw as ThemeId;
+      return true;
     default: {
       if (!key.startsWith('f.')) return false;
       const filterKey = key.slice(2);

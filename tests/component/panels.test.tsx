@@ -137,7 +137,7 @@ describe('filters and legend counts', { timeout: 20_000 }, () => {
     renderApp();
     await count('chargers');
     expect((screen.getByRole('radio', { name: 'All layers' }) as HTMLInputElement).checked).toBe(true);
-    await user.click(screen.getByRole('radio', { name: 'Infrastructure (chargers)' }));
+    await user.click(screen.getByRole('radio', { name: 'Infrastructure development' }));
     expect(useAtlasStore.getState().layers).toMatchObject({ chargers: true, minerals: false, 'battery-plants': false, 'assembly-plants': false, flows: false });
     await user.click(screen.getByRole('radio', { name: /Supplier development/ }));
     expect(useAtlasStore.getState().layers).toMatchObject({ chargers: false, minerals: true, 'battery-plants': true, 'assembly-plants': true, flows: true });

@@ -53,6 +53,37 @@ describe('URL codec', () => {
     expect(bad.problems.map((p) => p.param).sort()).toEqual(['gap', 'r']);
   });
 
+  it('carries the policy choropleth, the coverage view and the theme additively (pol=, cov=1, theme=), omitted at their defaults', () => {
+    const state = defaultAtlasState();
+    expect(encodeAtlasState(state)).not.toMatch(/pol=|cov=|theme=/);
+    state.policy = 'nevi_apportionment';
+    state.theme = 'governance';
+    state.layers = Object.fromEntries(Object.keys(state.layers).map((id) => [id, false]));
+    const link = encodeAtlasState(state);
+    expect(link).toContain('pol=nevi_apportionment');
+    expect(link).toContain('theme=governance');
+    expect(decodeAtlasState(link)).toEqual({ state, problems: [] });
+    const research = { ...defaultAtlasState(), coverage: true, theme: 'research' as const };
+    expect(encodeAtlasState(research)).toContain('cov=1');
+    expect(decodeAtlasState(encodeAtlasState(research))).toEqual({ state: research, problems: [] });
+    // hostile or unknown values fall back to the defaults and are reported
+    const bad = decodeAtlasState('#v=1&pol=<script>&cov=2&theme=zzz');
+    expect([bad.state.policy, bad.state.coverage, bad.state.theme]).toEqual([null, false, null]);
+    expect(bad.problems.map((p) => p.param).sort()).toEqual(['cov', 'pol', 'theme']);
+  });
+
+  it('an old link without pol=, cov= or theme= opens as before (no theme: the preset is derived from its layers)', () => {
+    const { state, problems } = decodeAtlasState('#v=1&view=-100.0000,31.0000,3.30&layers=chargers&choro=chargers&measure=per100k');
+    expect(problems).toEqual([]);
+    expect([state.policy, state.coverage, state.theme]).toEqual([null, false, null]);
+    expect(state.choropleth).toBe('chargers');
+    expect(
+      Object.entries(state.layers)
+        .filter(([, on]) => on)
+        .map(([id]) => id),
+    ).toEqual(['chargers']);
+  });
+
   it("carries the user's own story additively (story=custom&s=<base64url>), omitted when absent", () => {
     const state = defaultAtlasState();
     expect(encodeAtlasState(state)).not.toMatch(/[&#]s=/);

@@ -25,6 +25,7 @@ import {
   statusOutline,
   type RowStyle,
 } from './common.ts';
+import { jobsSizedLayers } from './jobs-sizing.ts';
 
 const CELL = 64;
 const FRAME = 6;
@@ -112,8 +113,11 @@ export const assemblyPlantsLayer: PointLayerSpec = {
     en: { name: 'Vehicle assembly plants', filters: { assemblyEv: 'EV production', assemblyStatus: 'Status' } },
     es: { name: 'Plantas de ensamble de vehículos', filters: { assemblyEv: 'Producción de VE', assemblyStatus: 'Estado' } },
   },
-  pickableDeckLayerIds: ['assembly-plants'],
-  build: ({ input: { data, mask, visible }, zoomLevel }) => {
+  // issue 15: '<id>-jobs' draws the plants sized by reported jobs (human capital theme)
+  pickableDeckLayerIds: ['assembly-plants', 'assembly-plants-jobs'],
+  build: ({ input: { data, mask, visible }, zoomLevel, state }) => {
+    // issue 15: the human capital theme sizes plants by reported jobs
+    if (state.theme === 'human') return jobsSizedLayers('assembly-plants', data, mask, visible, zoomLevel);
     const sizeScale = facilityScale(zoomLevel);
     return [
       new IconLayer({

@@ -24,6 +24,7 @@ import {
   statusFill,
   statusOutline,
 } from './common.ts';
+import { jobsSizedLayers } from './jobs-sizing.ts';
 
 /**
  * Plant symbol radius in pixels (national view), sqrt scale so that area follows the quantity:
@@ -79,8 +80,11 @@ export const batteryPlantsLayer: PointLayerSpec = {
     en: { name: 'Battery supply-chain plants', filters: { plantStage: 'Stage', plantStatus: 'Status' } },
     es: { name: 'Plantas de la cadena de baterías', filters: { plantStage: 'Etapa', plantStatus: 'Estado' } },
   },
-  pickableDeckLayerIds: ['battery-plants'],
-  build: ({ input: { data, mask, visible }, zoomLevel }) => {
+  // issue 15: '<id>-jobs' draws the plants sized by reported jobs (human capital theme)
+  pickableDeckLayerIds: ['battery-plants', 'battery-plants-jobs'],
+  build: ({ input: { data, mask, visible }, zoomLevel, state }) => {
+    // issue 15: the human capital theme sizes plants by reported jobs
+    if (state.theme === 'human') return jobsSizedLayers('battery-plants', data, mask, visible, zoomLevel);
     const scale = facilityScale(zoomLevel);
     return [
       new ScatterplotLayer({

@@ -128,7 +128,8 @@ export const chargersLayer: PointLayerSpec = {
   build: ({ input: { data, mask, visible }, state, zoomLevel }) => {
     const aggregated = zoomLevel < CHARGER_AGGREGATE_BELOW_ZOOM;
     // a state choropleth shows the same counts by state: the hexagons would hide it
-    const hexagonsVisible = visible && aggregated && state.choropleth === null;
+    // (issue 15: so would a policy or the coverage view)
+    const hexagonsVisible = visible && aggregated && state.choropleth === null && state.policy === null && !state.coverage;
     const layers: Layer[] = [
       new HexagonLayer({
         id: CHARGER_LAYER_IDS.hexagons,

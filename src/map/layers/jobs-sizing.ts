@@ -2,7 +2,8 @@
  * Human capital theme (issue 15): battery and assembly plants drawn as circles in their layer's colour with the
  * area proportional to the jobs a source reports for the plant (the `jobs` column: reported, never estimated).
  * Plants without a reported figure are small hollow grey circles ("no reported figure"), never sized as zero.
- * Uses the plant layer's own deck.gl id, so hover, click and selection work as in the normal view.
+ * Drawn as `<layer id>-jobs` (a deck.gl layer of another class than the plant layer's own, so another id), listed in
+ * the plant spec's pickableDeckLayerIds: hover, click and selection work as in the normal view.
  */
 import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
@@ -45,7 +46,7 @@ const jobsData = perColumns((data) =>
 export function jobsSizedLayers(id: string, data: LayerColumns, mask: Uint8Array, visible: boolean, zoomLevel: number): Layer[] {
   return [
     new ScatterplotLayer({
-      id,
+      id: `${id}-jobs`,
       data: jobsData(data),
       visible,
       pickable: true,
