@@ -100,6 +100,26 @@ const defaultProps: DefaultProps<OverseasFlowLayerProps> = {
   width: { type: 'function', value: () => 2 },
 };
 
+/** Labels closer than this to a kept label with the same text are left out (the stubs stay). */
+export const LABEL_SPACING_KM = 400;
+
+/**
+ * One label per country and area: stubs toward the same country often end near each other (Korean cells to
+ * Michigan, Ohio and Indiana), and a dozen identical labels over the Great Lakes read as noise. Brighter labels
+ * (flows of a highlighted chain) are kept first. Pure; exported for tests.
+ */
+export function thinLabels(labels: readonly OverseasLabel[], minKm = LABEL_SPACING_KM): OverseasLabel[] {
+  const kept: OverseasLabel[] = [];
+  const km = (a: [number, number], b: [number, number]) => {
+    const meanLat = (((a[1] + b[1]) / 2) * Math.PI) / 180;
+    return Math.hypot((a[0] - b[0]) * Math.cos(meanLat), a[1] - b[1]) * 111.32;
+  };
+  for (const label of [...labels].sort((a, b) => b.color[3] - a.color[3])) {
+    if (!kept.some((k) => k.text === label.text && km(k.position, label.position) < minKm)) kept.push(label);
+  }
+  return kept;
+}
+
 export class OverseasFlowLayer extends CompositeLayer<OverseasFlowLayerProps> {
   static override layerName = 'OverseasFlowLayer';
   static override defaultProps = defaultProps;
@@ -158,7 +178,7 @@ export class OverseasFlowLayer extends CompositeLayer<OverseasFlowLayerProps> {
       ),
     ];
     const module = labelsModule;
-    if (module && labels.length) layers.push(module.overseasLabelLayer(this.getSubLayerProps({ id: 'labels', visible }), labels, version));
+    if (module && labels.length) layers.push(module.overseasLabelLayer(this.getSubLayerProps({ id: 'labels', visible }), thinLabels(labels), version));
     return layers;
   }
 }
