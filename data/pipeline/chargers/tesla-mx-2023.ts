@@ -8,6 +8,7 @@
  * matched site keeps the 2021 record's name.
  */
 import type { AdapterResult, CandidateRecord, SourceAdapter } from '../adapter-types.ts';
+import { superchargerRecord } from './tesla.ts';
 import { coord, num, parseCsv, requireColumns } from '../io/csv.ts';
 import { siteSlug } from './tesla-us-2026.ts';
 
@@ -60,34 +61,22 @@ export function parseTeslaMx2023(buf: Buffer, sourceId = TESLA_MX_2023_ID): Adap
       continue;
     }
     seen.add(id);
-    const stalls = num(d['stalls']);
-    const kw = num(d['kw']);
-    records.push({
-      layer: 'chargers',
-      sourceRecordId: id,
-      name: `Tesla Supercharger ${name}`,
-      lat: coord(d['lat']),
-      lon: coord(d['lon']),
-      statedCountry: 'MX',
-      statedState: null,
-      precision: 'exact',
-      attributes: {
-        level: ['DC'],
-        network: 'Tesla',
+    records.push(
+      superchargerRecord({
+        id,
+        name,
+        lat: coord(d['lat']),
+        lon: coord(d['lon']),
+        country: 'MX',
+        state: null,
+        stalls: num(d['stalls']),
+        kw: num(d['kw']),
         // listed with an opening date in a June 2023 export: open then
         status: openDate ? 'open' : null,
-        access: null,
-        ports: stalls && stalls > 0 ? stalls : null,
-        portsL1: null,
-        portsL2: null,
-        portsDC: stalls && stalls > 0 ? stalls : null,
-        maxPowerKw: kw && kw > 0 ? kw : null,
-        connectors: null,
-        openDate,
-        facilityType: null,
+        openDate: openDate,
         zip: null,
-      },
-    });
+      }),
+    );
     rowRefs.push(r.row);
   }
   if (lost)

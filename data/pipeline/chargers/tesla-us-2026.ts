@@ -6,6 +6,7 @@
  * Every row is an open DC fast site of the Tesla network (access left unknown, as for the 2021 snapshot). Puerto Rico is outside the atlas (out of scope).
  */
 import type { AdapterResult, CandidateRecord, SourceAdapter } from '../adapter-types.ts';
+import { superchargerRecord } from './tesla.ts';
 import { coord, num, parseCsv, requireColumns } from '../io/csv.ts';
 
 export const TESLA_US_2026_ID = 'supercharge-info-us-2026';
@@ -57,33 +58,21 @@ export function parseTeslaUs2026(buf: Buffer, sourceId = TESLA_US_2026_ID): Adap
       continue;
     }
     seen.add(id);
-    const stalls = num(d['stalls']);
-    const kw = num(d['kw']);
-    records.push({
-      layer: 'chargers',
-      sourceRecordId: id,
-      name: `Tesla Supercharger ${name}`,
-      lat: coord(d['lat']),
-      lon: coord(d['lon']),
-      statedCountry: 'US',
-      statedState: state || null,
-      precision: 'exact',
-      attributes: {
-        level: ['DC'],
-        network: 'Tesla',
+    records.push(
+      superchargerRecord({
+        id,
+        name,
+        lat: coord(d['lat']),
+        lon: coord(d['lon']),
+        country: 'US',
+        state: state || null,
+        stalls: num(d['stalls']),
+        kw: num(d['kw']),
         status: 'open',
-        access: null,
-        ports: stalls && stalls > 0 ? stalls : null,
-        portsL1: null,
-        portsL2: null,
-        portsDC: stalls && stalls > 0 ? stalls : null,
-        maxPowerKw: kw && kw > 0 ? kw : null,
-        connectors: null,
         openDate: null,
-        facilityType: null,
         zip: null,
-      },
-    });
+      }),
+    );
     rowRefs.push(r.row);
   }
   return {

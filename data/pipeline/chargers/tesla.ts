@@ -14,6 +14,52 @@ export function teslaStatus(s: string): string | null {
   return null;
 }
 
+/** What a supercharge.info row says about one site, read by each snapshot's adapter. */
+export interface SuperchargerSite {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  country: string | null;
+  state: string | null;
+  stalls: number | null;
+  /** 0 or absent means unknown in supercharge.info */
+  kw: number | null;
+  status: string | null;
+  openDate: string | null;
+  zip: string | null;
+}
+
+/** The charger record of a Tesla Supercharger site: a DC fast site of the Tesla network, access unknown. */
+export function superchargerRecord(site: SuperchargerSite): CandidateRecord {
+  const stalls = site.stalls && site.stalls > 0 ? site.stalls : null;
+  return {
+    layer: 'chargers',
+    sourceRecordId: site.id,
+    name: `Tesla Supercharger ${site.name}`.trim(),
+    lat: site.lat,
+    lon: site.lon,
+    statedCountry: site.country,
+    statedState: site.state,
+    precision: 'exact',
+    attributes: {
+      level: ['DC'],
+      network: 'Tesla',
+      status: site.status,
+      access: null,
+      ports: stalls,
+      portsL1: null,
+      portsL2: null,
+      portsDC: stalls,
+      maxPowerKw: site.kw && site.kw > 0 ? site.kw : null,
+      connectors: null,
+      openDate: site.openDate,
+      facilityType: null,
+      zip: site.zip,
+    },
+  };
+}
+
 export function parseTesla(buf: Buffer, sourceId = TESLA_ID): AdapterResult {
   const csv = parseCsv(sourceId, buf);
   requireColumns(sourceId, csv.header, TESLA_COLUMNS);
@@ -27,34 +73,21 @@ export function parseTesla(buf: Buffer, sourceId = TESLA_ID): AdapterResult {
       outside++;
       continue;
     }
-    const stalls = num(d['stall_count']);
-    const kw = num(d['power_kw']);
-    records.push({
-      layer: 'chargers',
-      sourceRecordId: d['id'] ?? '',
-      name: `Tesla Supercharger ${d['name'] ?? ''}`.trim(),
-      lat: coord(d['latitude']),
-      lon: coord(d['longitude']),
-      statedCountry: country || null,
-      statedState: str(d['state']),
-      precision: 'exact',
-      attributes: {
-        level: ['DC'],
-        network: 'Tesla',
+    records.push(
+      superchargerRecord({
+        id: d['id'] ?? '',
+        name: d['name'] ?? '',
+        lat: coord(d['latitude']),
+        lon: coord(d['longitude']),
+        country: country || null,
+        state: str(d['state']),
+        stalls: num(d['stall_count']),
+        kw: num(d['power_kw']),
         status: teslaStatus(d['status'] ?? ''),
-        access: null,
-        ports: stalls && stalls > 0 ? stalls : null,
-        portsL1: null,
-        portsL2: null,
-        portsDC: stalls && stalls > 0 ? stalls : null,
-        // power_kw 0 means unknown in supercharge.info
-        maxPowerKw: kw && kw > 0 ? kw : null,
-        connectors: null,
         openDate: str(d['date_opened']),
-        facilityType: null,
         zip: str(d['zip']),
-      },
-    });
+      }),
+    );
     rowRefs.push(r.row);
   }
   return {
