@@ -5,7 +5,7 @@
  * A state with no curated fact for a policy is UNKNOWN (no fill): never "no". A `none` fact is a cited absence
  * (the source says the state has no such policy) and has its own class and colour.
  */
-import type { Country, PolicyFact, PolicyKey, PolicyStatus, StateRecord } from '../data/atlas-format.ts';
+import { POLICY_COUNTRY, type Country, type PolicyFact, type PolicyKey, type PolicyStatus, type StateRecord } from '../data/atlas-format.ts';
 import type { Rgba } from '../map/layer-styles.ts';
 
 /** The state-level policies a choropleth can show (link `pol=`). */
@@ -18,9 +18,6 @@ export const POLICY_CHOROPLETH_KEYS = [
   'charging_programme',
 ] as const satisfies readonly PolicyKey[];
 export type PolicyChoroplethKey = (typeof POLICY_CHOROPLETH_KEYS)[number];
-
-/** Policies defined for one country only; the other country's states are "not applicable", not unknown. */
-export const POLICY_COUNTRY: Partial<Record<PolicyChoroplethKey, Country>> = { nevi_apportionment: 'US', circulation_exemption: 'MX' };
 
 /** Policies drawn as numeric classes (funds in million USD) rather than by status. */
 export const NUMERIC_POLICIES: readonly PolicyChoroplethKey[] = ['nevi_apportionment'];

@@ -270,6 +270,8 @@ export const POLICY_KEYS = [
   'other',
 ] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
+/** Policies defined for one country only (the build rejects them elsewhere; the map shows the other country as "not applicable"). */
+export const POLICY_COUNTRY: Partial<Record<PolicyKey, 'US' | 'MX'>> = { nevi_apportionment: 'US', circulation_exemption: 'MX' };
 /** 'none': the source states the jurisdiction has no such policy (no fact at all = unknown) */
 export const POLICY_STATUSES = ['in_force', 'adopted', 'proposed', 'suspended', 'repealed', 'expired', 'none'] as const;
 export type PolicyStatus = (typeof POLICY_STATUSES)[number];

@@ -15,7 +15,15 @@
  *   - source_url: a public http(s) URL; as_of: YYYY-MM or YYYY-MM-DD.
  * A state with no fact for a policy is unknown, never "no".
  */
-import { POLICY_KEYS, POLICY_STATUSES, type PolicyFact, type PolicyKey, type PolicyStatus, type QuarantineEntry } from '../../../src/data/atlas-format.ts';
+import {
+  POLICY_COUNTRY,
+  POLICY_KEYS,
+  POLICY_STATUSES,
+  type PolicyFact,
+  type PolicyKey,
+  type PolicyStatus,
+  type QuarantineEntry,
+} from '../../../src/data/atlas-format.ts';
 import { readTable } from '../io/csv.ts';
 import { isAsOfDate } from '../jobs/facility-jobs.ts';
 import { clean, urlProblem } from '../supply/util.ts';
@@ -83,8 +91,6 @@ export const POLICY_VALUES: Readonly<Record<PolicyKey, readonly string[] | null>
 };
 /** Keys that only national (federal) facts may have. */
 export const NATIONAL_ONLY_POLICIES: readonly PolicyKey[] = ['charger_standard', 'charging_tariff', 'federal_credit', 'fuel_standard', 'other'];
-/** Keys restricted to one country's jurisdictions. */
-export const POLICY_COUNTRY: Partial<Record<PolicyKey, 'US' | 'MX'>> = { nevi_apportionment: 'US', circulation_exemption: 'MX' };
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 /** YYYY, YYYY-MM or YYYY-MM-DD with a real month and day. */
