@@ -13,6 +13,7 @@ import { useStateNames, stateNameMap } from '../search/basemap-names.ts';
 import type { Language } from '../state/atlas-state.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { attributeDomain } from '../data/datasets.ts';
+import { CitationLink } from './citation-link.tsx';
 import { categoryLabel, formatDate, formatNumber, isIsoDate, safeHref, stateLabel } from './format.ts';
 import { JOBS_ATTRIBUTES, JobsDetails } from './jobs-views.tsx';
 import { ChainList } from './chain-list.tsx';
@@ -202,12 +203,7 @@ function PointDetails({ layer, record, sources }: { layer: DatasetId; record: De
         .filter((o) => o.field === 'disputed')
         .map((o, i) => (
           <p key={`disputed:${i}`} className="details-flag disputed" data-testid="disputed-flag">
-            {t('correction.disputedNote', { reason: String(o.value ?? '') })}{' '}
-            {safeHref(o.sourceUrl) && (
-              <a href={safeHref(o.sourceUrl)} rel="noopener noreferrer" target="_blank">
-                {t('details.overrideSource')}
-              </a>
-            )}
+            {t('correction.disputedNote', { reason: String(o.value ?? '') })} <CitationLink url={o.sourceUrl}>{t('details.overrideSource')}</CitationLink>
             {' · '}
             {t('details.overrideAsOf', { date: formatDate(o.asOf, language) })}
           </p>
@@ -235,7 +231,6 @@ function PointDetails({ layer, record, sources }: { layer: DatasetId; record: De
           <h3>{t('details.overrides')}</h3>
           <ul className="details-overrides">
             {record.overrides.map((override, i) => {
-              const href = safeHref(override.sourceUrl);
               const value = override.value === null ? t('categories.unknown') : scalarText(t, language, layer, override.field, override.value);
               // issue 14: the source's value stays visible beside the correction
               const was = override.sourceValue;
@@ -257,13 +252,7 @@ function PointDetails({ layer, record, sources }: { layer: DatasetId; record: De
                   {wasText !== null && <span className="details-source-line override-source-value">{t('correction.sourceValue', { value: wasText })}</span>}
                   {override.note && <span className="details-source-line">{override.note}</span>}
                   <span className="details-source-line">
-                    {href ? (
-                      <a href={href} rel="noopener noreferrer" target="_blank">
-                        {t('details.overrideSource')}
-                      </a>
-                    ) : (
-                      t('details.overrideSource')
-                    )}
+                    <CitationLink url={override.sourceUrl}>{t('details.overrideSource')}</CitationLink>
                     {' · '}
                     {t('details.overrideAsOf', { date: formatDate(override.asOf, language) })}
                   </span>

@@ -16,6 +16,7 @@ import { COVERAGE_COLORS, COVERAGE_THRESHOLDS, type CoverageRow } from '../analy
 import { nationalFacts, NUMERIC_POLICIES, POLICY_CLASS_COLORS, POLICY_CLASSES, type PolicyClass } from '../analysis/policies.ts';
 import { POLICY_COUNTRY } from '../data/atlas-format.ts';
 import { factLine, useCoverageView, usePolicyView } from '../analysis/use-state-view.ts';
+import { CitationLink } from './citation-link.tsx';
 import { formatDate, formatInteger, formatNumber, safeHref } from './format.ts';
 import { coverageSentence } from './layer-section.tsx';
 import '../styles/governance.css';
@@ -37,19 +38,12 @@ export function ClassSwatch({ color, hatched = false }: { color: Rgba; hatched?:
 export function FactItem({ fact }: { fact: PolicyFact }) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
-  const href = safeHref(fact.sourceUrl);
   return (
     <li data-fact={fact.id} data-policy={fact.policy} data-status={fact.status}>
       <span>{factLine(t, language, fact)}</span>
       {fact.detail && <span className="fact-detail">{fact.detail}</span>}
       <span className="details-source-line">
-        {href ? (
-          <a href={href} rel="noopener noreferrer" target="_blank">
-            {t('governance.source')}
-          </a>
-        ) : (
-          t('governance.source')
-        )}
+        <CitationLink url={fact.sourceUrl}>{t('governance.source')}</CitationLink>
         {' · '}
         {t('governance.asOf', { date: formatDate(fact.asOf, language) })}
       </span>
