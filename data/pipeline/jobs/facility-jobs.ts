@@ -7,7 +7,7 @@
 import type { QuarantineEntry } from '../../../src/data/atlas-format.ts';
 import { readTable } from '../io/csv.ts';
 import { parseFacilityMatch, type FacilityMatch } from '../supply/facility-match.ts';
-import { clean, urlProblem } from '../supply/util.ts';
+import { clean, isAsOfDate, urlProblem } from '../supply/util.ts';
 import { isJobsKind, JOBS_DATASETS, type JobsDataset } from './figures.ts';
 import type { JobsKind } from '../../../src/data/atlas-format.ts';
 
@@ -46,17 +46,6 @@ export interface CuratedJobsRow {
   sourceUrl: string;
   asOf: string;
   notes: string | null;
-}
-
-/** YYYY-MM or YYYY-MM-DD with a real month and day. */
-export function isAsOfDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
-  if (!m) return false;
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return false;
-  if (m[3] === undefined) return true;
-  const day = Number(m[3]);
-  return day >= 1 && day <= new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
 }
 
 export function parseFacilityJobs(buf: Buffer, file = FACILITY_JOBS_FILE): { rows: CuratedJobsRow[]; quarantined: QuarantineEntry[]; rowsRead: number } {

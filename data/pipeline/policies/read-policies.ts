@@ -25,8 +25,7 @@ import {
   type QuarantineEntry,
 } from '../../../src/data/atlas-format.ts';
 import { readTable } from '../io/csv.ts';
-import { isAsOfDate } from '../jobs/facility-jobs.ts';
-import { clean, urlProblem } from '../supply/util.ts';
+import { clean, isAsOfDate, urlProblem } from '../supply/util.ts';
 
 export type PolicyFileKind = 'us' | 'mx' | 'national';
 export const POLICY_FILE_KINDS: readonly PolicyFileKind[] = ['us', 'mx', 'national'];

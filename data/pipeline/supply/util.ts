@@ -164,3 +164,14 @@ export function urlProblem(s: string): string | null {
   if (/\s/.test(s)) return `source_url "${s}" contains spaces`;
   return null;
 }
+
+/** YYYY-MM or YYYY-MM-DD with a real month and day. */
+export function isAsOfDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
+  if (!m) return false;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  return day >= 1 && day <= new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+}
