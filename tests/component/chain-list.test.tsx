@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderWithProviders } from './fixtures/render-app.tsx';
+import { openDetailsPanel } from './fixtures/render-app.tsx';
 import { useAtlasStore } from '../../src/state/store.ts';
 import { defaultAtlasState } from '../../src/state/atlas-state.ts';
 import { useDetailRows } from '../../src/data/detail-rows.ts';
@@ -11,14 +11,7 @@ import { minerals, mockAtlasFetch } from './fixtures/panels-fixture.ts';
 vi.mock('../../src/map/map-view.tsx', () => ({ MapView: () => <div data-testid="map" /> }));
 const { App } = await import('../../src/app.tsx');
 
-async function openDetails(id: string) {
-  useAtlasStore.getState().select(id);
-  renderWithProviders(App);
-  const panel = await screen.findByTestId('details-panel', {}, { timeout: 10_000 });
-  await within(panel).findByRole('heading', { level: 2 }, { timeout: 10_000 });
-  await vi.waitFor(() => expect(panel.getAttribute('aria-busy')).toBe('false'), { timeout: 10_000 });
-  return panel;
-}
+const openDetails = (id: string) => openDetailsPanel(App, id);
 
 beforeEach(() => {
   useAtlasStore.getState().replaceAtlasState(defaultAtlasState());

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderWithProviders } from './fixtures/render-app.tsx';
+import { openDetailsPanel } from './fixtures/render-app.tsx';
 import { useAtlasStore } from '../../src/state/store.ts';
 import { defaultAtlasState } from '../../src/state/atlas-state.ts';
 import { ARABIC, HEBREW, HOSTILE_IMG, HOSTILE_SCRIPT, LONG_NAME, mockAtlasFetch } from './fixtures/panels-fixture.ts';
@@ -9,19 +9,7 @@ import { ARABIC, HEBREW, HOSTILE_IMG, HOSTILE_SCRIPT, LONG_NAME, mockAtlasFetch 
 vi.mock('../../src/map/map-view.tsx', () => ({ MapView: () => <div data-testid="map" /> }));
 const { App } = await import('../../src/app.tsx');
 
-function renderApp() {
-  return renderWithProviders(App);
-}
-
-async function openDetails(id: string) {
-  useAtlasStore.getState().select(id);
-  renderApp();
-  // the panel is lazily loaded: on a busy machine the first import takes more than the default 1 s
-  const panel = await screen.findByTestId('details-panel', {}, { timeout: 10_000 });
-  await within(panel).findByRole('heading', { level: 2 }, { timeout: 10_000 });
-  await vi.waitFor(() => expect(panel.getAttribute('aria-busy')).toBe('false'), { timeout: 10_000 });
-  return panel;
-}
+const openDetails = (id: string) => openDetailsPanel(App, id);
 
 beforeEach(() => {
   useAtlasStore.getState().replaceAtlasState(defaultAtlasState());
