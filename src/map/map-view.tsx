@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Map as MaplibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
@@ -55,7 +55,9 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
   // The layers the overlay was last given, for its after-render callback (set in the effect that passes them on).
   const layersRef = useRef<Layer[]>(deckLayers);
 
-  useEffect(() => {
+  // A layout effect: the map (its WebGL context, its worker, its first tile requests) starts before the
+  // browser lays out and paints the rest of the page, not after (issue 13: 0.12 s sooner, median of 9 loads).
+  useLayoutEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const initial = useAtlasStore.getState();
