@@ -15,7 +15,7 @@ import {
 } from '../../src/map/layers/chargers.ts';
 import { mineralStyle, mineralsLayer, primaryCommodityAt } from '../../src/map/layers/minerals.ts';
 import { PLANT_MIN_RADIUS_PIXELS, batteryPlantStyle, batteryPlantsLayer, plantRadius } from '../../src/map/layers/battery-plants.ts';
-import { SQUARE_ICON_ATLAS, assemblyHalfSide, assemblyPlantsLayer } from '../../src/map/layers/assembly-plants.ts';
+import { SQUARE_ICON_ATLAS, assemblyHalfSide, assemblyPlantsLayer, squareIconPixels } from '../../src/map/layers/assembly-plants.ts';
 import { FLOW_DEFAULT_WIDTH, flowColor, flowWidth, flowsLayer, FLOW_DIMMED_ALPHA } from '../../src/map/layers/flows.ts';
 import { chainForSelection } from '../../src/map/supply-chain.ts';
 import { COUNTRY, PRECISION, flow, makeColumns } from './map-fixtures.ts';
@@ -192,6 +192,20 @@ describe('assembly plants', () => {
     expect(layers.map((l) => l.id)).toEqual(['assembly-plants-approximate', 'assembly-plants', 'assembly-plants-outline']);
     expect(SQUARE_ICON_ATLAS).toMatch(/^data:image\/svg\+xml/);
     expect(assemblyHalfSide(null)).toBeLessThan(assemblyHalfSide(1000));
+  });
+  it('the icon atlas as pixels paints what the SVG paints: a square, a 6-pixel frame and a 3-pixel frame', () => {
+    const { width, height, data } = squareIconPixels();
+    expect([width, height]).toEqual([192, 64]);
+    const alpha = (x: number, y: number) => data[(y * width + x) * 4 + 3];
+    const painted = (cell: number) => {
+      let n = 0;
+      for (let y = 0; y < height; y++) for (let x = cell * 64; x < cell * 64 + 64; x++) n += alpha(x, y) === 255 ? 1 : 0;
+      return n;
+    };
+    expect([painted(0), painted(1), painted(2)]).toEqual([64 * 64, 64 * 64 - 52 * 52, 64 * 64 - 58 * 58]);
+    expect([alpha(64 + 5, 30), alpha(64 + 6, 30), alpha(128 + 2, 63), alpha(128 + 3, 60)]).toEqual([255, 0, 255, 0]);
+    expect(data[(10 * width + 10) * 4]).toBe(255);
+    expect(data[(32 * width + 96) * 4 + 3]).toBe(0);
   });
 });
 

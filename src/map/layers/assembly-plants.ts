@@ -40,6 +40,36 @@ export const SQUARE_ICON_ATLAS =
       `<rect x="${CELL * 2 + THIN / 2}" y="${THIN / 2}" width="${CELL - THIN}" height="${CELL - THIN}" fill="none" stroke="#fff" stroke-width="${THIN}"/>` +
       `</svg>`,
   );
+
+/**
+ * The same atlas as pixels (RGBA, white where the SVG paints, transparent elsewhere: its rectangles sit on whole
+ * pixels). Given as pixels, deck.gl has the icons at its first draw; given as an image URL, it draws once without
+ * them and again when the image has decoded (issue 13: one full redraw less in the default view).
+ */
+export function squareIconPixels(): { width: number; height: number; data: Uint8ClampedArray<ArrayBuffer> } {
+  const width = CELL * 3;
+  const data = new Uint8ClampedArray(width * CELL * 4);
+  const border = [CELL, FRAME, THIN];
+  for (let y = 0; y < CELL; y++) {
+    for (let x = 0; x < width; x++) {
+      const cell = Math.floor(x / CELL);
+      const cx = x - cell * CELL;
+      const edge = Math.min(cx, y, CELL - 1 - cx, CELL - 1 - y);
+      if (edge < border[cell]!) data.fill(255, (y * width + x) * 4, (y * width + x) * 4 + 4);
+    }
+  }
+  return { width, height: CELL, data };
+}
+
+/**
+ * The atlas deck.gl gets: pixels in a browser, the SVG where ImageData does not exist (tests in Node). deck.gl's
+ * `image` props take pixel data (made into a texture at once), though its types only name a URL or a Texture.
+ */
+function squareIconAtlas(): string {
+  if (typeof ImageData === 'undefined') return SQUARE_ICON_ATLAS;
+  const { width, height, data } = squareIconPixels();
+  return new ImageData(data, width, height) as unknown as string;
+}
 export const SQUARE_ICON_MAPPING = {
   square: { x: 0, y: 0, width: CELL, height: CELL, mask: true },
   frame: { x: CELL, y: 0, width: CELL, height: CELL, mask: true },
@@ -82,7 +112,7 @@ const outlineData = perColumns((data) => iconData(data, styleOf(data), 'line', 0
 const ringData = perColumns((data) => iconData(data, styleOf(data), 'ring', 2 * (APPROXIMATE_RING.gapPixels + 2)));
 
 const common = {
-  iconAtlas: SQUARE_ICON_ATLAS,
+  iconAtlas: squareIconAtlas(),
   iconMapping: SQUARE_ICON_MAPPING,
   sizeUnits: 'pixels' as const,
   billboard: true,
