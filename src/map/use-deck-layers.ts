@@ -15,6 +15,7 @@ import { TOOLTIP_STYLE, tooltipText, type TooltipContent } from './tooltip.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useGapAnalysis } from '../analysis/use-gap.ts';
 import { withoutNeverShown } from './never-shown.ts';
+import { loadOverseasLabels } from './layers/flow-overseas.ts';
 
 export interface DeckBindings {
   deckLayers: Layer[];
@@ -77,6 +78,10 @@ export function useDeckLayers(): DeckBindings {
   const { columns, masks } = useLayerMasks();
   const { flows, mask: flowMask } = useFlowMask();
   const visibility = useAtlasStore((s) => s.layers);
+  // issue 13: with flows shown, the overseas labels' module loads while the data does, not after deck.gl's first draw (a full redraw less)
+  useEffect(() => {
+    if (visibility.flows) loadOverseasLabels();
+  }, [visibility.flows]);
   const selection = useAtlasStore((s) => s.selection);
   const choropleth = useAtlasStore((s) => s.choropleth);
   // issue 15: the plant layers read the theme (human capital: sized by reported jobs)

@@ -28,7 +28,8 @@ let labelsModule: OverseasLabelsModule | null = null;
 let labelsLoading: Promise<OverseasLabelsModule> | null = null;
 /** the layer instance deck.gl holds now (a new instance takes over the state at every render; they share internalState) */
 let current: OverseasFlowLayer | null = null;
-function loadLabels(): void {
+/** Starts loading the labels' module (the app does so at start when flows are shown: it is there for deck.gl's first draw). */
+export function loadOverseasLabels(): void {
   labelsLoading ??= import('./flow-overseas-labels.ts').then((m) => {
     labelsModule = m;
     if (current?.internalState) current.setNeedsUpdate();
@@ -135,7 +136,7 @@ export class OverseasFlowLayer extends CompositeLayer<OverseasFlowLayerProps> {
     if (props.flows !== oldProps.flows) {
       const stubs = props.flows.map((f) => overseasStub(f)).filter((s): s is OverseasStub => s !== null);
       this.setState({ stubs });
-      if (stubs.length && !labelsModule) loadLabels();
+      if (stubs.length && !labelsModule) loadOverseasLabels();
       if (stubs.length) watchLanguage();
     }
   }
