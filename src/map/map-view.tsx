@@ -7,6 +7,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useTranslation } from 'react-i18next';
 import { CHOROPLETH_LAYER_ID, createBasemapStyle, type StateFills } from './basemap-style.ts';
 import { TOOLTIP_STYLE } from './tooltip.ts';
+import { warmLabelGlyphs } from './warm-glyphs.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { VIEW_LIMITS, type MapView as AtlasMapView } from '../state/atlas-state.ts';
 
@@ -82,6 +83,7 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
       setFailure(String(error));
       return;
     }
+    warmLabelGlyphs(map);
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
