@@ -81,6 +81,43 @@ const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (getconf CLK_TCK; 100 on Linux when it cannot be read). */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time (ms, user + system) used so far by this machine's Chromium processes, by kind: the GPU process (software
+ * GL runs there), renderers, the rest. Linux only (/proc): empty elsewhere. The bench runs one browser at a time, so
+ * the difference across a page load is that load's.
+ */
+function chromiumCpuMs() {
+  const out = { gpu: 0, renderer: 0, other: 0 };
+  let pids;
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return null;
+  }
+  for (const pid of pids) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('chromium')) continue;
+      const type = /--type=([a-z-]+)/.exec(cmd)?.[1];
+      const kind = type === 'gpu-process' ? 'gpu' : type === 'renderer' ? 'renderer' : 'other';
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      out[kind] += ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    } catch {
+      // the process ended while it was read
+    }
+  }
+  return out;
+}
+
 const log = (...args) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
 
 function run(cmd, args, opts = {}) {
@@ -388,6 +425,7 @@ async function measureLoad(kind, server, { changes, runIndex, profile = false })
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     server.reset();
 
+    const cpuBefore = chromiumCpuMs();
     await page.goto(server.origin + PAGES[kind].path, { waitUntil: 'commit', timeout: TIMEOUT_MS });
     if (kind.startsWith('atlas')) {
       const { t, phases } = await page.evaluate(atlasVisible, TIMEOUT_MS);
@@ -405,6 +443,9 @@ async function measureLoad(kind, server, { changes, runIndex, profile = false })
       result.shown = state.shown;
     }
     result.bytesAtVisible = server.stats.bytes;
+    // Where the load's CPU went (both cores are busy for the whole load in software GL: less work is what helps).
+    const cpuAfter = chromiumCpuMs();
+    result.cpuMsToVisible = cpuBefore && cpuAfter ? Object.fromEntries(Object.keys(cpuAfter).map((k) => [k, cpuAfter[k] - cpuBefore[k]])) : null;
     // Main-thread resource timings (ms since navigation): when each file had arrived.
     result.resources = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, start: Math.round(e.startTime), end: Math.round(e.responseEnd) })),
@@ -508,6 +549,8 @@ function aggregate(runs) {
     cdpBytes: summary(runs.map((r) => r.cdpBytes)),
     heapUsed: summary(runs.map((r) => r.heapUsed)),
     heapWithBacking: summary(runs.map((r) => (r.heapBacking == null ? NaN : r.heapUsed + r.heapBacking))),
+    cpuGpuProcessMs: summary(ok.map((r) => r.cpuMsToVisible?.gpu ?? NaN)),
+    cpuRendererMs: summary(ok.map((r) => r.cpuMsToVisible?.renderer ?? NaN)),
     externalRequests: runs.reduce((a, r) => a + r.external.length, 0),
     errors: runs.flatMap((r) => r.errors),
   };
@@ -773,6 +816,14 @@ async function main() {
         ratio(l.filterByName[f].median, a.filterByName[f].median),
         ratio(m.filterByName[f].median, a.filterByName[f].median),
       ]),
+      [
+        'CPU until visible: GPU process / renderers (Linux /proc)',
+        `${fmtMs(a.cpuGpuProcessMs.median)} / ${fmtMs(a.cpuRendererMs.median)}`,
+        `${fmtMs(l.cpuGpuProcessMs.median)} / ${fmtMs(l.cpuRendererMs.median)}`,
+        `${fmtMs(m.cpuGpuProcessMs.median)} / ${fmtMs(m.cpuRendererMs.median)}`,
+        '',
+        '',
+      ],
       [
         'bytes transferred (page load)',
         fmtMB(a.bytes.median),
