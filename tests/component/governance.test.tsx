@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ComponentProps } from 'react';
-import { renderWithProviders } from './fixtures/render-app.tsx';
+import { openDetailsPanel, renderWithProviders } from './fixtures/render-app.tsx';
 import { useAtlasStore } from '../../src/state/store.ts';
 import { defaultAtlasState } from '../../src/state/atlas-state.ts';
 import { encodeAtlasState } from '../../src/state/url-codec.ts';
@@ -303,14 +303,7 @@ describe('theme presets', { timeout: 20_000 }, () => {
   });
 });
 
-async function openPanel(id: string) {
-  useAtlasStore.getState().select(id);
-  renderWithProviders(App);
-  const panel = await screen.findByTestId('details-panel', {}, { timeout: 10_000 });
-  await within(panel).findByRole('heading', { level: 2 }, { timeout: 10_000 });
-  await vi.waitFor(() => expect(panel.getAttribute('aria-busy')).toBe('false'), { timeout: 10_000 });
-  return panel;
-}
+const openPanel = (id: string) => openDetailsPanel(App, id);
 
 describe('reported jobs', { timeout: 20_000 }, () => {
   it('details: the value marked reported, with its kind, year and source; a plant without one says so', async () => {
