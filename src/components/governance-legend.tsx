@@ -4,7 +4,7 @@
  * (mapped chargers against the publishers' figures, per state and per layer and country).
  */
 import { useTranslation } from 'react-i18next';
-import { COUNTRIES, type Country, type PolicyFact } from '../data/atlas-format.ts';
+import { COUNTRIES, POLICY_COUNTRY, type Country, type PolicyFact } from '../data/atlas-format.ts';
 import { useManifest } from '../data/queries.ts';
 import { useNationalPolicies } from '../data/policies-query.ts';
 import { cssColor, type Rgba } from '../map/layer-styles.ts';
@@ -14,10 +14,9 @@ import type { Language } from '../state/atlas-state.ts';
 import { classRanges } from '../analysis/class-colors.ts';
 import { COVERAGE_COLORS, COVERAGE_THRESHOLDS, type CoverageRow } from '../analysis/coverage.ts';
 import { nationalFacts, NUMERIC_POLICIES, POLICY_CLASS_COLORS, POLICY_CLASSES, type PolicyClass } from '../analysis/policies.ts';
-import { POLICY_COUNTRY } from '../data/atlas-format.ts';
 import { factLine, useCoverageView, usePolicyView } from '../analysis/use-state-view.ts';
 import { CitationLink } from './citation-link.tsx';
-import { formatDate, formatInteger, formatNumber, safeHref } from './format.ts';
+import { formatDate, formatInteger, formatNumber } from './format.ts';
 import { coverageSentence } from './layer-section.tsx';
 import '../styles/governance.css';
 
@@ -159,26 +158,19 @@ function CoverageStateTable({ rows }: { rows: CoverageRow[] }) {
           </tr>
         </thead>
         <tbody>
-          {withFigure.map((row) => {
-            const href = safeHref(row.figure!.sourceUrl);
-            return (
-              <tr key={row.state.code} data-state={row.state.code} data-mapped={row.mapped} data-published={row.figure!.value}>
-                <th scope="row">{language === 'es' ? row.state.nameEs : row.state.nameEn}</th>
-                <td>{formatInteger(row.mapped, language)}</td>
-                <td>
-                  {href ? (
-                    <a href={href} rel="noopener noreferrer" target="_blank" title={`${row.figure!.publisher} · ${row.figure!.unit}`}>
-                      {formatInteger(row.figure!.value, language)}
-                    </a>
-                  ) : (
-                    formatInteger(row.figure!.value, language)
-                  )}
-                  <span className="legend-note"> {formatDate(row.figure!.asOf, language)}</span>
-                </td>
-                <td>{ratioText(row.ratio!, language)}</td>
-              </tr>
-            );
-          })}
+          {withFigure.map((row) => (
+            <tr key={row.state.code} data-state={row.state.code} data-mapped={row.mapped} data-published={row.figure!.value}>
+              <th scope="row">{language === 'es' ? row.state.nameEs : row.state.nameEn}</th>
+              <td>{formatInteger(row.mapped, language)}</td>
+              <td>
+                <CitationLink url={row.figure!.sourceUrl} title={`${row.figure!.publisher} · ${row.figure!.unit}`}>
+                  {formatInteger(row.figure!.value, language)}
+                </CitationLink>
+                <span className="legend-note"> {formatDate(row.figure!.asOf, language)}</span>
+              </td>
+              <td>{ratioText(row.ratio!, language)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <p className="legend-note" data-testid="coverage-no-figure" data-count={without}>
