@@ -27,10 +27,23 @@ export function formatDate(value: string, language: Language): string {
   const [, year, month, day] = match;
   const date = new Date(Date.UTC(Number(year), month ? Number(month) - 1 : 0, day ? Number(day) : 1));
   if (Number.isNaN(date.getTime())) return value;
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
-  if (month) options.month = day ? 'short' : 'long';
-  if (day) options.day = 'numeric';
-  return new Intl.DateTimeFormat(localeOf(language), options).format(date);
+  const precision = day ? 'day' : month ? 'month' : 'year';
+  return dateFormat(language, precision).format(date);
+}
+
+// Creating an Intl.DateTimeFormat costs far more than formatting with one; the legend formats dates on every filter change.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(language: Language, precision: 'year' | 'month' | 'day'): Intl.DateTimeFormat {
+  const key = `${language}:${precision}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+    if (precision !== 'year') options.month = precision === 'day' ? 'short' : 'long';
+    if (precision === 'day') options.day = 'numeric';
+    format = new Intl.DateTimeFormat(localeOf(language), options);
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
 export function isIsoDate(value: string): boolean {
