@@ -83,6 +83,48 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     }
   });
 
+  it('the chargers\u2019 hexagons follow live filter changes: cells with no charger left are not drawn, and come back', async () => {
+    const page = await sharedBrowser().newPage();
+    await page.goto(`${baseUrl}#v=1&layers=chargers`);
+    await waitForMapReady(page);
+    // 40-px boxes around Los Angeles and Mexico City, both with chargers at the continental zoom (labels cover part of them)
+    const boxes = await page.evaluate(() => {
+      const map = (window as unknown as { __atlasMap: { project(p: [number, number]): { x: number; y: number } } }).__atlasMap;
+      // map.project is relative to the map's container; screenshots to the page
+      const origin = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
+      const box = (lngLat: [number, number]) => {
+        const { x, y } = map.project(lngLat);
+        return { x: Math.round(origin.left + x) - 20, y: Math.round(origin.top + y) - 20, width: 40, height: 40 };
+      };
+      return { losAngeles: box([-118.25, 34.05]), mexicoCity: box([-99.13, 19.43]) };
+    });
+    const all = await screenshot(page, 'hexagons-all');
+    const counts = page.getByTestId('count-chargers');
+    const allCount = await counts.getAttribute('data-count');
+
+    await page.getByRole('checkbox', { name: 'United States', exact: true }).uncheck();
+    await expect.poll(() => counts.getAttribute('data-count')).not.toBe(allCount);
+    await waitForMapReady(page);
+    const mexicoOnly = await screenshot(page, 'hexagons-mexico-only');
+
+    await page.getByRole('checkbox', { name: 'United States', exact: true }).check();
+    await expect.poll(() => counts.getAttribute('data-count')).toBe(allCount);
+    await waitForMapReady(page);
+    const allAgain = await screenshot(page, 'hexagons-all-again');
+
+    // the map without the chargers layer: what a cell with no visible charger must look like
+    await page.getByRole('checkbox', { name: 'EV chargers', exact: true }).uncheck();
+    await waitForMapReady(page);
+    const basemap = await screenshot(page, 'hexagons-none');
+
+    expect(differingPixelShare(all, basemap, boxes.losAngeles)).toBeGreaterThan(0.1);
+    expect(differingPixelShare(mexicoOnly, basemap, boxes.losAngeles)).toBeLessThan(0.01);
+    expect(differingPixelShare(mexicoOnly, basemap, boxes.mexicoCity)).toBeGreaterThan(0.1);
+    expect(differingPixelShare(allAgain, all, boxes.losAngeles)).toBeLessThan(0.02);
+    expect(differingPixelShare(allAgain, all)).toBeLessThan(0.001);
+    await page.close();
+  });
+
   it('theme presets switch the layers and the legend says which preset is on', async () => {
     const page = await sharedBrowser().newPage();
     await page.goto(baseUrl);

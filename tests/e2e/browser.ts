@@ -101,13 +101,20 @@ export function countPixelsNear(png: PNG, color: Rgb, tolerance = 24, box?: { x:
   return count;
 }
 
-/** Share of pixels that differ between two screenshots of the same size. */
-export function differingPixelShare(a: PNG, b: PNG): number {
+/** Share of pixels that differ between two screenshots of the same size, optionally inside a clip box. */
+export function differingPixelShare(a: PNG, b: PNG, box?: { x: number; y: number; width: number; height: number }): number {
+  const x0 = Math.max(0, box?.x ?? 0);
+  const y0 = Math.max(0, box?.y ?? 0);
+  const x1 = Math.min(a.width, (box?.x ?? 0) + (box?.width ?? a.width));
+  const y1 = Math.min(a.height, (box?.y ?? 0) + (box?.height ?? a.height));
   let differing = 0;
-  for (let i = 0; i < a.data.length; i += 4) {
-    if (Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!) > 30) differing++;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * a.width + x) * 4;
+      if (Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!) > 30) differing++;
+    }
   }
-  return differing / (a.width * a.height);
+  return differing / Math.max(1, (x1 - x0) * (y1 - y0));
 }
 
 /** The map's camera as maplibre reports it. */

@@ -10,6 +10,7 @@ import {
   chargerColor,
   chargersLayer,
   countVisibleRows,
+  hexbinCellValue,
   hexbinRadiusMeters,
   hexbinStep,
 } from '../../src/map/layers/chargers.ts';
@@ -68,15 +69,12 @@ describe('chargers', () => {
       expect(byId(after, id).props.data).toBe(byId(before, id).props.data);
     }
     expect(byId(after, 'chargers').props.updateTriggers).toEqual({ getFilterValue: maskVersion(mxOnly) });
-    expect(byId(after, 'chargers-hexagons').props.updateTriggers).toEqual({ getColorValue: maskVersion(mxOnly) });
+    // the hexagons get the mask itself: their colour value counts only rows that pass it; empty cells are hidden (NaN)
+    expect((byId(after, 'chargers-hexagons').props as unknown as { mask: Uint8Array }).mask).toBe(mxOnly);
     expect(maskVersion(mxOnly)).not.toBe(maskVersion(maskFor(['US', 'MX'])));
-    // the hexagon colour value counts only rows that pass the mask; empty cells are hidden (NaN)
-    const getColorValue = (byId(after, 'chargers-hexagons').props as unknown as { getColorValue: unknown }).getColorValue as (
-      p: unknown[],
-      i: { indices: number[] },
-    ) => number;
-    expect(getColorValue([], { indices: [0, 1] })).toBeNaN();
-    expect(getColorValue([], { indices: [0, 1, 2, 3] })).toBe(0);
+    expect(hexbinCellValue([0, 1], mxOnly)).toBeNaN();
+    expect(hexbinCellValue([0, 1, 2, 3], mxOnly)).toBe(0);
+    expect(hexbinCellValue(new Uint32Array([2, 3]), mxOnly)).toBe(0);
   });
 
   it('hexbin ramp steps and radius per zoom', () => {
