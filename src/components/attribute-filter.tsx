@@ -1,12 +1,16 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useManifest } from '../data/queries.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { categoryLabel } from './format.ts';
 import { filterValues, toggleFilterValue, type FilterOption } from '../filters/filter-options.ts';
 
-/** One attribute filter as a group of checkboxes: all checked = no restriction. */
-export function AttributeFilter({ option }: { option: FilterOption }) {
+/**
+ * One attribute filter as a group of checkboxes: all checked = no restriction.
+ * Memoised: it re-renders only when its own filter changes, not on every filter change of the panel
+ * (React rewrites each re-rendered input's name and type attributes, which the browser then restyles).
+ */
+export const AttributeFilter = memo(function AttributeFilter({ option }: { option: FilterOption }) {
   const { t } = useTranslation();
   const manifest = useManifest().data;
   const current = useAtlasStore((s) => s.filters[option.param] ?? null);
@@ -43,4 +47,4 @@ export function AttributeFilter({ option }: { option: FilterOption }) {
       {noneLeft && <p className="filter-warning">{t('filters.noneLeft')}</p>}
     </fieldset>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRIES, type Country } from '../data/atlas-format.ts';
 import { useAtlasStore } from '../state/store.ts';
@@ -6,7 +6,8 @@ import { useStateNames } from '../search/basemap-names.ts';
 import { JobsLegend } from './jobs-views.tsx';
 import { presetStateView, shownPreset, THEME_IDS, THEME_PRESETS, type ThemeId } from './theme-presets.ts';
 
-export function CountryFilter() {
+// The panel controls are memoised: they follow the store through their own hooks, not every re-render of the panel.
+export const CountryFilter = memo(function CountryFilter() {
   const { t } = useTranslation();
   const countries = useAtlasStore((s) => s.countries);
   const setCountries = useAtlasStore((s) => s.setCountries);
@@ -33,10 +34,10 @@ export function CountryFilter() {
       </ul>
     </fieldset>
   );
-}
+});
 
 /** Theme presets (issue 15: the task force's five areas). The checked preset is the stored theme, or for old links the one derived from the visible layers. */
-export function ThemePresets() {
+export const ThemePresets = memo(function ThemePresets() {
   const { t } = useTranslation();
   const layers = useAtlasStore((s) => s.layers);
   const theme = useAtlasStore((s) => s.theme);
@@ -82,10 +83,10 @@ export function ThemePresets() {
       {preset === 'human' && <JobsLegend />}
     </fieldset>
   );
-}
+});
 
 /** Optional state filter: no state checked = all states. */
-export function StateFilter() {
+export const StateFilter = memo(function StateFilter() {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   const selected = useAtlasStore((s) => s.filters.state ?? null);
@@ -137,4 +138,4 @@ export function StateFilter() {
       </div>
     </div>
   );
-}
+});

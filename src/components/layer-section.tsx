@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRIES, type CoverageNote, type Country, type LayerManifest, type SourceInfo } from '../data/atlas-format.ts';
 import { useManifest } from '../data/queries.ts';
@@ -43,7 +43,9 @@ export function LayerCount({
   );
 }
 
-export function SourceList({ sourceIds, sources }: { sourceIds: readonly string[]; sources: Record<string, SourceInfo> }) {
+// SourceList, CoverageList and the legend key are memoised: a filter change re-renders each layer's section (its count)
+// but not these, whose props stay the same (they still follow the language through their own hooks).
+export const SourceList = memo(function SourceList({ sourceIds, sources }: { sourceIds: readonly string[]; sources: Record<string, SourceInfo> }) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   if (sourceIds.length === 0) return <p className="legend-note gap">{t('legend.noSources')}</p>;
@@ -75,7 +77,7 @@ export function SourceList({ sourceIds, sources }: { sourceIds: readonly string[
       })}
     </ul>
   );
-}
+});
 
 export function coverageSentence(t: ReturnType<typeof useTranslation>['t'], language: Language, layer: LayerId, country: Country, note: CoverageNote): string {
   const base = { country: t(`countries.${country}`), mapped: formatInteger(note.mapped, language) };
@@ -91,7 +93,7 @@ export function coverageSentence(t: ReturnType<typeof useTranslation>['t'], lang
   });
 }
 
-export function CoverageList({ layer, entry }: { layer: LayerId; entry: LayerManifest }) {
+export const CoverageList = memo(function CoverageList({ layer, entry }: { layer: LayerId; entry: LayerManifest }) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   return (
@@ -116,7 +118,15 @@ export function CoverageList({ layer, entry }: { layer: LayerId; entry: LayerMan
       })}
     </ul>
   );
-}
+});
+
+const MemoLegendKey = memo(LegendKey);
+
+/** The layer's visibility checkbox (memoised: React rewrites a re-rendered input's name and type attributes). */
+const LayerToggle = memo(function LayerToggle({ layer, id, checked }: { layer: LayerId; id: string; checked: boolean }) {
+  const setLayerVisible = useAtlasStore((s) => s.setLayerVisible);
+  return <input type="checkbox" id={id} checked={checked} onChange={(event) => setLayerVisible(layer, event.currentTarget.checked)} />;
+});
 
 /** One layer in the legend: visibility toggle, symbol key, count, filters, sources and coverage. */
 export function LayerSection({ spec, count }: { spec: LayerSpec; count: number | undefined }) {
@@ -126,13 +136,11 @@ export function LayerSection({ spec, count }: { spec: LayerSpec; count: number |
   const visible = useAtlasStore((s) => s.layers[layer] ?? false);
   // the state colours count this layer: its filters stay at hand even when its symbols are hidden
   const countedByStates = useAtlasStore((s) => s.choropleth === layer);
-  const setLayerVisible = useAtlasStore((s) => s.setLayerVisible);
-  const filters = useAtlasStore((s) => s.filters);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const id = useId();
   const entry = manifest?.layers[spec.dataset];
   const groups = filtersOfLayer(layer);
-  const active = groups.filter((option) => filters[option.param] != null).length;
+  const active = useAtlasStore((s) => groups.filter((option) => s.filters[option.param] != null).length);
   const layerName = t(`layers.${layer}`);
   // issue 12: bytes while the data file loads; a plain reason and Retry when it cannot be used
   const dataState = useLayerDataState(spec);
@@ -145,7 +153,7 @@ export function LayerSection({ spec, count }: { spec: LayerSpec; count: number |
       style={{ '--layer-color': cssColor(spec.color) } as React.CSSProperties}
     >
       <div className="layer-head">
-        <input type="checkbox" id={`${id}-toggle`} checked={visible} onChange={(event) => setLayerVisible(layer, event.currentTarget.checked)} />
+        <LayerToggle layer={layer} id={`${id}-toggle`} checked={visible} />
         <label htmlFor={`${id}-toggle`} id={`${id}-name`} className="layer-name">
           <span className="layer-chip" aria-hidden="true" />
           {layerName}
@@ -155,7 +163,7 @@ export function LayerSection({ spec, count }: { spec: LayerSpec; count: number |
       <LayerDataProblem layer={layer} state={dataState} />
       {!visible && <p className="legend-note">{countedByStates ? t('legend.hiddenCounted') : t('legend.hidden')}</p>}
       <div className="layer-body">
-        <LegendKey spec={spec} />
+        <MemoLegendKey spec={spec} />
         <button type="button" className="disclosure" aria-expanded={filtersOpen} aria-controls={`${id}-filters`} onClick={() => setFiltersOpen(!filtersOpen)}>
           <span aria-hidden="true" className="disclosure-icon">
             {filtersOpen ? '▾' : '▸'}

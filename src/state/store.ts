@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { replaceEqualDeep } from '@tanstack/react-query';
 import type { Country } from '../data/atlas-format.ts';
 import type { LayerId } from '../map/layers/index.ts';
 import { defaultAtlasState, defaultFilters, type AtlasState, type AttributeFilterKey, type Language, type MapView, type PanelTab } from './atlas-state.ts';
@@ -90,7 +91,9 @@ export function createAtlasStore(initial: AtlasState = defaultAtlasState()) {
     setStateView: (view) => set(view),
     setChainOnly: (chain) => set({ chain }),
     setPanelOpen: (panelOpen) => set({ panelOpen }),
-    replaceAtlasState: (state, problems = []) => set({ ...state, urlProblems: problems }),
+    // a state read from the URL keeps the current objects where they are equal (the layers, the other filters), so
+    // only what the link changed re-renders
+    replaceAtlasState: (state, problems = []) => set((s) => ({ ...replaceEqualDeep(pickAtlasState(s), state), urlProblems: problems })),
     dismissUrlProblems: () => set({ urlProblems: [] }),
     fitBounds: (request) => set((s) => ({ fitRequest: { ...request, id: (s.fitRequest?.id ?? 0) + 1 } })),
     setPresenting: (presenting) => set({ presenting }),

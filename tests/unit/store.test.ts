@@ -55,4 +55,21 @@ describe('atlas store', () => {
     other.getState().replaceAtlasState(state, problems);
     expect(pickAtlasState(other.getState())).toEqual(pickAtlasState(store.getState()));
   });
+
+  it('a state read from a link keeps the objects the link did not change, so only what changed re-renders', () => {
+    const store = createAtlasStore();
+    store.getState().setFilter('chargerNetwork', ['Tesla']);
+    const before = store.getState();
+    const changed = decodeAtlasState(`${encodeAtlasState(pickAtlasState(before))}&country=MX&f.chargerLevel=DC`).state;
+    store.getState().replaceAtlasState(changed);
+    const after = store.getState();
+    expect(after.countries).toEqual(['MX']);
+    expect(after.filters.chargerLevel).toEqual(['DC']);
+    expect(after.layers).toBe(before.layers);
+    expect(after.view).toBe(before.view);
+    expect(after.filters.chargerNetwork).toBe(before.filters.chargerNetwork);
+    expect(after.filters).not.toBe(before.filters);
+    expect(after.countries).not.toBe(before.countries);
+    expect(pickAtlasState(after)).toEqual(changed);
+  });
 });
