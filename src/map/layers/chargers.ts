@@ -100,7 +100,8 @@ interface MaskedHexagonLayerProps {
 /**
  * deck.gl's HexagonLayer with a `getColorValue` copies every binned row into an array of row objects on each
  * aggregation (a million allocations per filter change at 1,000,000 chargers) and keeps one object per row.
- * Here the CPU aggregator's colour operation counts the visible rows of a cell straight from its indices.
+ * Here the CPU aggregator's colour operation counts the visible rows of a cell straight from its indices. The
+ * aggregator's `customOperations` are internal to deck.gl (9.4); the e2e hexagon test fails if they stop working.
  */
 class MaskedHexagonLayer extends HexagonLayer<unknown, MaskedHexagonLayerProps> {
   static override layerName = 'MaskedHexagonLayer';
