@@ -110,6 +110,7 @@ class MaskedHexagonLayer extends HexagonLayer<unknown, MaskedHexagonLayerProps> 
     const aggregatorChanged = super.updateState(params);
     const maskOf = (props: unknown) => (props as Partial<MaskedHexagonLayerProps>).mask;
     const aggregator = this.state.aggregator as { setProps(props: { customOperations: unknown[] }): void; setNeedsUpdate(channel?: number): void };
+    // set at every update: deck.gl makes a new layer instance per render, and the operation must read the newest props
     aggregator.setProps({
       customOperations: [
         (indices: ArrayLike<number>) => {
