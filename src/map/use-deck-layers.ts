@@ -15,7 +15,6 @@ import { TOOLTIP_STYLE, tooltipText, type TooltipContent } from './tooltip.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useGapAnalysis } from '../analysis/use-gap.ts';
 import { withoutNeverShown } from './never-shown.ts';
-import { loadOverseasLabels } from './layers/flow-overseas.ts';
 
 export interface DeckBindings {
   deckLayers: Layer[];
@@ -78,10 +77,6 @@ export function useDeckLayers(): DeckBindings {
   const { columns, masks } = useLayerMasks();
   const { flows, mask: flowMask } = useFlowMask();
   const visibility = useAtlasStore((s) => s.layers);
-  // issue 13: with flows shown, the overseas labels' module loads while the data does, not after deck.gl's first draw (a full redraw less)
-  useEffect(() => {
-    if (visibility.flows) loadOverseasLabels();
-  }, [visibility.flows]);
   const selection = useAtlasStore((s) => s.selection);
   const choropleth = useAtlasStore((s) => s.choropleth);
   // issue 15: the plant layers read the theme (human capital: sized by reported jobs)
@@ -89,6 +84,8 @@ export function useDeckLayers(): DeckBindings {
   // issue 15: a policy or the coverage view hides the charger hexagons like a choropleth
   const policy = useAtlasStore((s) => s.policy);
   const coverage = useAtlasStore((s) => s.coverage);
+  // the overseas flows' labels are in the interface language
+  const interfaceLanguage = useAtlasStore((s) => s.language);
   const zoomLevel = useAtlasStore((s) => Math.floor(s.view.zoom));
   const manifest = useManifest().data;
   const details = useLoadedDetails();
@@ -111,7 +108,7 @@ export function useDeckLayers(): DeckBindings {
 
   const deckLayers = useMemo(() => {
     // Layers read only visibility, selection and the choropleth from the state; the view is not a dependency.
-    const state = { ...pickAtlasState(useAtlasStore.getState()), choropleth, theme, policy, coverage };
+    const state = { ...pickAtlasState(useAtlasStore.getState()), choropleth, theme, policy, coverage, language: interfaceLanguage };
     const layers: Layer[] = [];
     for (const spec of LAYER_SPECS) {
       const visible = visibility[spec.id] ?? false;
@@ -130,7 +127,25 @@ export function useDeckLayers(): DeckBindings {
     }
     layers.push(...buildSelectionLayers(rings, true));
     return withoutNeverShown(layers, shownDeckLayers);
-  }, [columns, masks, flows, flowMask, visibility, zoomLevel, chain, rings, choropleth, theme, policy, coverage, gap, gapOn, gapLayer, shownDeckLayers]);
+  }, [
+    columns,
+    masks,
+    flows,
+    flowMask,
+    visibility,
+    zoomLevel,
+    chain,
+    rings,
+    choropleth,
+    theme,
+    policy,
+    coverage,
+    interfaceLanguage,
+    gap,
+    gapOn,
+    gapLayer,
+    shownDeckLayers,
+  ]);
 
   const onFeatureClick = useCallback(
     (info: PickingInfo) => {

@@ -111,6 +111,17 @@ describe('supply chain view', () => {
 
     // the link in a fresh browser (cold profile): same chain, same counts, in Spanish too
     const link = page.url();
+
+    // the stub's label sits above its tip and follows the interface language ("from China" → "desde China")
+    const tip = await project(page, destination(a, bearingDeg(a, b), stubKm));
+    const english = await screenshot(page, 'chain-only-ford-cuautitlan-label-en');
+    await page.locator('.language-switch button[lang="es"]').click();
+    await expect.poll(() => page.url()).toContain('lang=es');
+    await waitForMapReady(page);
+    const spanish = await screenshot(page, 'chain-only-ford-cuautitlan-label-es');
+    expect(differingInBox(english, spanish, tip.x, tip.y - 12, 10)).toBeGreaterThan(0.05);
+    // below the tip (the stub itself) nothing changed
+    expect(differingInBox(english, spanish, middle.x, middle.y, 6)).toBeLessThan(0.01);
     const fresh = await launchAtlasBrowser({ width: 1920, height: 1080 });
     try {
       const again = await fresh.newPage();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowRecord } from '../../src/data/atlas-format.ts';
 import { bearingDeg, greatCircleKm, overseasEnd, overseasStub, supplyChainOf } from '../../src/map/supply-chain.ts';
-import { countryName, overseasLabel } from '../../src/map/layers/flow-overseas.ts';
+import { countryName, labelAtlas, overseasLabel, overseasLabels } from '../../src/map/layers/flow-overseas.ts';
 import { chainRows, restrictFlowMask, restrictMask } from '../../src/map/chain-filter.ts';
 import { flow } from './map-fixtures.ts';
 
@@ -53,6 +53,23 @@ describe('overseas flows', () => {
     expect(overseasLabel({ end: 'from', country: 'CN' }, 'en')).toBe('from China');
     expect(overseasLabel({ end: 'from', country: 'CN' }, 'es')).toBe('desde China');
     expect(overseasLabel({ end: 'to', country: 'PL' }, 'es')).toBe('hacia Polonia');
+  });
+
+  it('the shown stubs are labelled at their tips, in the interface language, faint outside a highlighted chain', () => {
+    const flows = [catl, ecopro, quebec];
+    const both = overseasLabels(flows, Uint8Array.of(1, 1, 1), null, 'en');
+    expect(both.map((l) => l.text)).toEqual(['from China', 'to South Korea']);
+    expect(both[0]!.position).toEqual(overseasStub(catl)!.labelPosition);
+    expect(both.every((l) => !l.dimmed)).toBe(true);
+    // a filtered-out flow loses its label; Spanish
+    expect(overseasLabels(flows, Uint8Array.of(0, 1, 1), null, 'es').map((l) => l.text)).toEqual(['hacia Corea del Sur']);
+    // the chain of Ford: China's flow is in it, Korea's is not
+    const chain = supplyChainOf(flows, 'assembly-plants:ford');
+    expect(overseasLabels(flows, Uint8Array.of(1, 1, 1), chain, 'en').map((l) => `${l.text} ${l.dimmed}`)).toEqual(['from China false', 'to South Korea true']);
+  });
+
+  it('without a DOM canvas (Node) there is no label atlas and no label layer', () => {
+    expect(labelAtlas(['from China'], 1)).toBeNull();
   });
 });
 

@@ -3,57 +3,27 @@
  * instead of an arc across the world, a short great-circle stub leaves the map from the in-frame end toward the
  * overseas end, with an arrowhead the way the material moves and a label naming the country ("from China",
  * "desde China"). The tooltip and the details panel still name the real place (the picked object is the flow).
- * The labels' deck.gl TextLayer is loaded on first use (./flow-overseas-labels.ts), so it stays out of the first
- * view's JavaScript; the layer redraws once it has arrived.
+ * The stubs are flat arcs, drawn by the flows' own shader program, and the labels are icons, drawn by the plants'
+ * icon program, whose pixels are the label text drawn with the canvas 2D API: no TextLayer with its own program,
+ * glyph atlas and separately loaded module (issue 13: fewer programs for software WebGL to compile in the first view).
  */
-import { CompositeLayer, type DefaultProps, type GetPickingInfoParams, type Layer, type LayerProps, type PickingInfo, type UpdateParameters } from '@deck.gl/core';
-import { LineLayer } from '@deck.gl/layers';
+import { CompositeLayer, type DefaultProps, type GetPickingInfoParams, type Layer, type LayerProps, type PickingInfo } from '@deck.gl/core';
+import { ArcLayer, IconLayer } from '@deck.gl/layers';
 import type { FlowRecord } from '../../data/atlas-format.ts';
 import { chainCatalog } from '../../i18n/catalog-chain.ts';
 import type { Language } from '../../state/atlas-state.ts';
 import { maskVersion } from '../../filters/mask-version.ts';
 import { FLOW_MATERIAL_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
 import { overseasStub, type OverseasStub, type SupplyChain } from '../supply-chain.ts';
+import { FILTER_EXTENSION, FILTER_RANGE } from './common.ts';
 
 export const OVERSEAS_DECK_LAYER_ID = 'flows-overseas';
 
 export interface OverseasLabel {
   position: [number, number];
   text: string;
-  color: Rgba;
-}
-export type OverseasLabelsModule = typeof import('./flow-overseas-labels.ts');
-
-let labelsModule: OverseasLabelsModule | null = null;
-let labelsLoading: Promise<OverseasLabelsModule> | null = null;
-/** the layer instance deck.gl holds now (a new instance takes over the state at every render; they share internalState) */
-let current: OverseasFlowLayer | null = null;
-/** Starts loading the labels' module (the app does so at start when flows are shown: it is there for deck.gl's first draw). */
-export function loadOverseasLabels(): void {
-  labelsLoading ??= import('./flow-overseas-labels.ts').then((m) => {
-    labelsModule = m;
-    if (current?.internalState) current.setNeedsUpdate();
-    return m;
-  });
-}
-
-/**
- * The interface language. deck.gl layers are rebuilt on data, filter and selection changes, not on a language switch,
- * so the labels follow <html lang> (set by the app with the store's language) and redraw when it changes. Not read
- * from the store: the store's module imports the layer registry, which imports this module.
- */
-function pageLanguage(fallback: Language): Language {
-  if (typeof document === 'undefined') return fallback;
-  const lang = document.documentElement.lang;
-  return lang === 'es' || lang === 'en' ? lang : fallback;
-}
-let watchingLanguage = false;
-function watchLanguage(): void {
-  if (watchingLanguage || typeof MutationObserver === 'undefined' || typeof document === 'undefined') return;
-  watchingLanguage = true;
-  new MutationObserver(() => {
-    if (current?.internalState) current.setNeedsUpdate();
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  /** the flow is outside a highlighted chain (drawn faint) */
+  dimmed: boolean;
 }
 
 /** The country's name in the interface language (the browser's region names), else its ISO code. */
@@ -80,7 +50,7 @@ export interface OverseasFlowLayerProps extends LayerProps {
   width: (flow: FlowRecord) => number;
 }
 
-/** One straight piece of a stub or of its arrowhead (LineLayer: far smaller in the first view's JavaScript than PathLayer). */
+/** One straight piece of a stub or of its arrowhead (drawn as a flat arc: far smaller in the first view's JavaScript than PathLayer). */
 interface StubSegment {
   stub: OverseasStub;
   from: [number, number];
@@ -115,71 +85,170 @@ export function thinLabels(labels: readonly OverseasLabel[], minKm = LABEL_SPACI
     const meanLat = (((a[1] + b[1]) / 2) * Math.PI) / 180;
     return Math.hypot((a[0] - b[0]) * Math.cos(meanLat), a[1] - b[1]) * 111.32;
   };
-  for (const label of [...labels].sort((a, b) => b.color[3] - a.color[3])) {
+  for (const label of [...labels].sort((a, b) => Number(a.dimmed) - Number(b.dimmed))) {
     if (!kept.some((k) => k.text === label.text && km(k.position, label.position) < minKm)) kept.push(label);
   }
   return kept;
 }
 
+const stubsOfFlows = new WeakMap<FlowRecord[], OverseasStub[]>();
+/** The stubs of the flows with an overseas end (computed once per flows array). */
+function stubsOf(flows: FlowRecord[]): OverseasStub[] {
+  let stubs = stubsOfFlows.get(flows);
+  if (!stubs) {
+    stubs = flows.map((f) => overseasStub(f)).filter((s): s is OverseasStub => s !== null);
+    stubsOfFlows.set(flows, stubs);
+  }
+  return stubs;
+}
+
+/** The stubs the mask shows. */
+function shownStubs(flows: FlowRecord[], mask: Uint8Array): OverseasStub[] {
+  const indexOf = new Map(flows.map((f, i) => [f.id, i]));
+  return stubsOf(flows).filter((s) => mask[indexOf.get(s.flow.id) ?? -1] === 1);
+}
+
+const dimmedIn = (chain: SupplyChain | null, flow: FlowRecord) => chain !== null && !chain.flows.has(flow.id);
+
+/** The country labels of the stubs the mask shows, thinned, in the interface language (pure). */
+export function overseasLabels(flows: FlowRecord[], mask: Uint8Array, chain: SupplyChain | null, language: Language): OverseasLabel[] {
+  const labels = shownStubs(flows, mask).map((stub) => ({ position: stub.labelPosition, text: overseasLabel(stub, language), dimmed: dimmedIn(chain, stub.flow) }));
+  return thinLabels(labels);
+}
+
+const LABEL_FONT_PIXELS = 13;
+const LABEL_HALO_PIXELS = 1.5;
+const LABEL_COLOR = '#212529';
+const LABEL_HALO = 'rgba(255, 255, 255, 0.9)';
+/** Alpha of a label outside a highlighted chain (the icon's own colours are kept; only the alpha is applied). */
+const DIMMED_LABEL_ALPHA = 90;
+
+interface LabelIcon {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  anchorY: number;
+  mask: false;
+}
+export interface LabelAtlas {
+  /** RGBA pixels, one label per row of the atlas */
+  image: ImageData;
+  mapping: Record<string, LabelIcon>;
+  /** atlas pixels per screen pixel */
+  scale: number;
+}
+
+let lastAtlas: { key: string; atlas: LabelAtlas | null } = { key: '', atlas: null };
+/**
+ * The label texts drawn once each (dark bold text on a white halo) at the screen's pixel density, as pixels for an
+ * IconLayer (given as pixels, deck.gl has them at its first draw); null without a DOM canvas (Node tests). The last
+ * atlas is kept while the texts and the density are the same.
+ */
+export function labelAtlas(texts: readonly string[], scale: number): LabelAtlas | null {
+  const unique = [...new Set(texts)].sort();
+  const key = `${scale}|${unique.join('\n')}`;
+  if (key === lastAtlas.key) return lastAtlas.atlas;
+  const context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!context || unique.length === 0) return null;
+  const font = `700 ${LABEL_FONT_PIXELS * scale}px 'Noto Sans', sans-serif`;
+  context.font = font;
+  const pad = Math.ceil((LABEL_HALO_PIXELS + 1) * scale);
+  const height = Math.ceil(LABEL_FONT_PIXELS * 1.4 * scale) + 2 * pad;
+  const widths = unique.map((text) => Math.ceil(context.measureText(text).width) + 2 * pad);
+  context.canvas.width = Math.max(...widths);
+  context.canvas.height = height * unique.length;
+  // resizing the canvas resets its state
+  context.font = font;
+  context.textBaseline = 'middle';
+  context.lineJoin = 'round';
+  context.strokeStyle = LABEL_HALO;
+  context.lineWidth = 2 * LABEL_HALO_PIXELS * scale;
+  context.fillStyle = LABEL_COLOR;
+  const mapping: Record<string, LabelIcon> = {};
+  unique.forEach((text, i) => {
+    const middle = i * height + height / 2;
+    context.strokeText(text, pad, middle);
+    context.fillText(text, pad, middle);
+    mapping[text] = { x: 0, y: i * height, width: widths[i]!, height, anchorY: height, mask: false };
+  });
+  const atlas = { image: context.getImageData(0, 0, context.canvas.width, context.canvas.height), mapping, scale };
+  // drawn with a fallback font while Noto Sans loads: drawn again at the layer's next render
+  if (document.fonts?.check(font) !== false) lastAtlas = { key, atlas };
+  return atlas;
+}
+
 export class OverseasFlowLayer extends CompositeLayer<OverseasFlowLayerProps> {
   static override layerName = 'OverseasFlowLayer';
   static override defaultProps = defaultProps;
-  declare state: { stubs: OverseasStub[] };
-
-  override initializeState(): void {
-    this.setState({ stubs: [] });
-  }
-
-  override updateState({ props, oldProps }: UpdateParameters<this>): void {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the async label load redraws the instance deck.gl holds now
-    current = this;
-    if (props.flows !== oldProps.flows) {
-      const stubs = props.flows.map((f) => overseasStub(f)).filter((s): s is OverseasStub => s !== null);
-      this.setState({ stubs });
-      if (stubs.length && !labelsModule) loadOverseasLabels();
-      if (stubs.length) watchLanguage();
-    }
-  }
-
   override getPickingInfo({ info }: GetPickingInfoParams): PickingInfo {
     const object = info.object as { stub?: OverseasStub } | undefined;
     return object?.stub ? { ...info, object: object.stub.flow } : info;
   }
 
   override renderLayers(): Layer[] {
-    const { flows, mask, chain, width, visible } = this.props;
-    const language = pageLanguage(this.props.language);
-    const indexOf = new Map(flows.map((f, i) => [f.id, i]));
-    const shown = this.state.stubs.filter((s) => mask[indexOf.get(s.flow.id) ?? -1] === 1);
+    const { flows, mask, chain, width, visible, language } = this.props;
     const pieces: StubSegment[] = [];
-    const labels: OverseasLabel[] = [];
-    for (const stub of shown) {
+    for (const stub of shownStubs(flows, mask)) {
       const [r, g, b, a] = colorOf(FLOW_MATERIAL_COLORS, stub.flow.material);
-      const dimmed = chain !== null && !chain.flows.has(stub.flow.id);
-      const color: Rgba = [r, g, b, dimmed ? 45 : a];
+      const color: Rgba = [r, g, b, dimmedIn(chain, stub.flow) ? 45 : a];
       const w = width(stub.flow);
       pieces.push(...segments(stub, stub.path, color, w), ...segments(stub, stub.arrow, color, w));
-      labels.push({ position: stub.labelPosition, text: overseasLabel(stub, language), color: [33, 37, 41, dimmed ? 90 : 255] });
     }
-    const version = `${maskVersion(mask)}:${chain ? [...chain.flows].join(',') : ''}:${language}`;
+    const version = `${maskVersion(mask)}:${chain ? [...chain.flows].join(',') : ''}`;
+    const labels = overseasLabels(flows, mask, chain, language);
+    const atlas = labelAtlas(
+      labels.map((label) => label.text),
+      Math.max(1, Math.ceil(typeof window === 'undefined' ? 1 : window.devicePixelRatio)),
+    );
     const layers: Layer[] = [
-      new LineLayer<StubSegment>(
+      // A flat arc with the flows' filter extension is a straight line drawn by the flows' own shader program.
+      new ArcLayer<StubSegment>(
         this.getSubLayerProps({
           id: 'stubs',
           data: pieces,
           visible,
           pickable: true,
+          greatCircle: false,
+          getHeight: 0,
           widthUnits: 'pixels',
           getSourcePosition: (d: StubSegment) => d.from,
           getTargetPosition: (d: StubSegment) => d.to,
-          getColor: (d: StubSegment) => d.color,
+          getSourceColor: (d: StubSegment) => d.color,
+          getTargetColor: (d: StubSegment) => d.color,
           getWidth: (d: StubSegment) => d.width,
-          updateTriggers: { getColor: version, getWidth: version },
+          getFilterValue: () => 1,
+          filterRange: FILTER_RANGE,
+          extensions: [FILTER_EXTENSION],
+          updateTriggers: { getSourceColor: version, getTargetColor: version, getWidth: version },
         }),
       ),
     ];
-    const module = labelsModule;
-    if (module && labels.length) layers.push(module.overseasLabelLayer(this.getSubLayerProps({ id: 'labels', visible }), thinLabels(labels), version));
+    if (atlas) {
+      layers.push(
+        // the assembly plants' program: an IconLayer with the same filter extension
+        new IconLayer<OverseasLabel>(
+          this.getSubLayerProps({
+            id: 'labels',
+            data: labels,
+            visible,
+            pickable: false,
+            iconAtlas: atlas.image as unknown as string,
+            iconMapping: atlas.mapping,
+            sizeUnits: 'pixels',
+            billboard: true,
+            getPosition: (d: OverseasLabel) => d.position,
+            getIcon: (d: OverseasLabel) => d.text,
+            getSize: (d: OverseasLabel) => atlas.mapping[d.text]!.height / atlas.scale,
+            getColor: (d: OverseasLabel) => [255, 255, 255, d.dimmed ? DIMMED_LABEL_ALPHA : 255],
+            getFilterValue: () => 1,
+            filterRange: FILTER_RANGE,
+            extensions: [FILTER_EXTENSION],
+            updateTriggers: { getIcon: `${version}:${language}`, getSize: `${version}:${language}`, getColor: version },
+          }),
+        ),
+      );
+    }
     return layers;
   }
 }
