@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { differingPixelShare, launchAtlasBrowser, screenshot, waitForMapReady, useSharedBrowser } from './browser.ts';
@@ -174,6 +176,50 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     await page.mouse.click(mapBox.x + point.x, mapBox.y + point.y);
     await expect.poll(() => page.getByTestId('details-panel').isVisible(), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => page.url()).toContain('sel=assembly-plants');
+    await page.close();
+  });
+
+  it('clicking a mineral site at the national view selects that very site, though sites hidden under an identical one are not drawn', async () => {
+    const page = await sharedBrowser().newPage();
+    await page.goto(`${baseUrl}#v=1&layers=minerals`);
+    await waitForMapReady(page);
+    // the drawn point farthest from any other inside the map whose drawn index is not its row (rows before it were left out)
+    const target = await page.evaluate(() => {
+      type Map = { project(p: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement; _controls: { _deck?: { props: { layers: unknown[] } } }[] };
+      const map = (window as unknown as { __atlasMap: Map }).__atlasMap;
+      const deck = map._controls.find((c) => c._deck)!._deck!;
+      const layer = deck.props.layers.find((l) => (l as { id: string }).id === 'minerals') as {
+        props: { rows: Uint32Array; data: { length: number; attributes: { getPosition: { value: Float32Array } } } };
+      };
+      const { rows, data } = layer.props;
+      const position = data.attributes.getPosition.value;
+      const { clientWidth: width, clientHeight: height } = map.getCanvas();
+      const points: { index: number; x: number; y: number }[] = [];
+      for (let index = 0; index < data.length; index++) {
+        const p = map.project([position[index * 2]!, position[index * 2 + 1]!]);
+        if (p.x > 60 && p.x < width - 60 && p.y > 160 && p.y < height - 60) points.push({ index, x: p.x, y: p.y });
+      }
+      let best = { index: -1, row: -1, x: 0, y: 0, gap: 0, drawn: data.length };
+      for (const a of points) {
+        if (rows[a.index] === a.index) continue;
+        let gap = Infinity;
+        for (const b of points) if (b !== a) gap = Math.min(gap, Math.hypot(a.x - b.x, a.y - b.y));
+        if (gap > best.gap) best = { index: a.index, row: rows[a.index]!, x: a.x, y: a.y, gap, drawn: data.length };
+      }
+      return best;
+    });
+    const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/data/manifest.json'), 'utf8')) as {
+      layers: { minerals: { count: number; files: { detailChunks: { file: string; firstRow: number; rowCount: number }[] } } };
+    };
+    // far fewer points drawn than sites at this zoom, and a point clear of the others to click
+    expect(target.drawn).toBeLessThan(manifest.layers.minerals.count * 0.6);
+    expect(target.gap).toBeGreaterThan(12);
+    const chunk = manifest.layers.minerals.files.detailChunks.find((c) => target.row >= c.firstRow && target.row < c.firstRow + c.rowCount)!;
+    const record = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/data', chunk.file), 'utf8')) as { id: string }[])[target.row - chunk.firstRow]!;
+    const mapBox = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(mapBox.x + target.x, mapBox.y + target.y);
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toContain(`sel=${encodeURIComponent(record.id)}`);
+    await expect.poll(() => page.getByTestId('details-panel').isVisible()).toBe(true);
     await page.close();
   });
 

@@ -1,9 +1,9 @@
 /**
  * Mineral sites: colour by primary commodity (the first in COMMODITY_PRIORITY the site has), fill
- * alpha and outline by status (STATUS_STYLE). Styles are precomputed per row into binary attributes.
+ * alpha and outline by status (STATUS_STYLE). Styles are precomputed per row into binary attributes; sites hidden
+ * under an identical one at the current zoom are not drawn (./declutter.ts).
  */
-import { maskVersion } from '../../filters/mask-version.ts';
-import { ScatterplotLayer } from '@deck.gl/layers';
+import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import type { LayerColumns } from '../../data/atlas-data.ts';
 import type { PointLayerSpec } from '../layer-spec.ts';
 import { COMMODITY_COLORS, LAYER_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
@@ -15,11 +15,12 @@ import {
   computeRowStyle,
   facilityScale,
   firstBitInPriority,
-  maskAccessor,
   perColumns,
   statusFill,
   statusOutline,
+  type BinaryPointData,
 } from './common.ts';
+import { RowsScatterplotLayer, lookIds, pointsOfRows, topmostRows } from './declutter.ts';
 
 /** Which commodity colours a site that has several. */
 export const COMMODITY_PRIORITY = ['lithium', 'nickel', 'cobalt', 'graphite', 'manganese', 'rare_earths', 'copper'] as const;
@@ -61,12 +62,20 @@ export function mineralStyle(data: LayerColumns, row: number): { fill: Rgba; lin
   };
 }
 
-const mineralData = perColumns((data) =>
-  binaryPoints(
-    data,
-    computeRowStyle(data, (row) => mineralStyle(data, row)),
-  ),
-);
+const mineralStyleOf = perColumns((data) => computeRowStyle(data, (row) => mineralStyle(data, row)));
+const mineralPoints = perColumns((data) => binaryPoints(data, mineralStyleOf(data)));
+const mineralLooks = perColumns((data) => lookIds(mineralStyleOf(data), data.rowCount));
+const drawnMinerals = new WeakMap<LayerColumns, { mask: Uint8Array; zoomLevel: number; rows: Uint32Array; points: BinaryPointData }>();
+
+/** The mineral sites drawn for this mask and zoom: the shown rows not covered by an identical later one (./declutter.ts). */
+function drawnMineralPoints(data: LayerColumns, mask: Uint8Array, zoomLevel: number): { rows: Uint32Array; points: BinaryPointData } {
+  const last = drawnMinerals.get(data);
+  if (last && last.mask === mask && last.zoomLevel === zoomLevel) return last;
+  const rows = topmostRows(data.position, mask, mineralLooks(data), zoomLevel);
+  const drawn = { mask, zoomLevel, rows, points: pointsOfRows(mineralPoints(data), rows) };
+  drawnMinerals.set(data, drawn);
+  return drawn;
+}
 
 export const mineralsLayer: PointLayerSpec = {
   kind: 'points',
@@ -92,20 +101,24 @@ export const mineralsLayer: PointLayerSpec = {
     es: { name: 'Sitios de minerales para baterías', filters: { mineralCommodity: 'Mineral', mineralStatus: 'Estado' } },
   },
   pickableDeckLayerIds: ['minerals'],
-  build: ({ input: { data, mask, visible }, zoomLevel }) => [
-    new ScatterplotLayer({
-      id: 'minerals',
-      data: mineralData(data),
-      visible,
-      pickable: true,
-      radiusUnits: 'pixels',
-      radiusScale: facilityScale(zoomLevel),
-      stroked: true,
-      lineWidthUnits: 'pixels',
-      getFilterValue: maskAccessor(mask),
-      filterRange: FILTER_RANGE,
-      updateTriggers: { getFilterValue: maskVersion(mask) },
-      extensions: [FILTER_EXTENSION],
-    }),
-  ],
+  build: ({ input: { data, mask, visible }, zoomLevel }) => {
+    const { rows, points } = drawnMineralPoints(data, mask, zoomLevel);
+    return [
+      new RowsScatterplotLayer<DataFilterExtensionProps>({
+        id: 'minerals',
+        data: points,
+        rows,
+        visible,
+        pickable: true,
+        radiusUnits: 'pixels',
+        radiusScale: facilityScale(zoomLevel),
+        stroked: true,
+        lineWidthUnits: 'pixels',
+        // the drawn rows are shown ones; the filter extension keeps the plants' scatterplot shader program
+        getFilterValue: 1,
+        filterRange: FILTER_RANGE,
+        extensions: [FILTER_EXTENSION],
+      }),
+    ];
+  },
 };
