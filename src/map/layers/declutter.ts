@@ -1,9 +1,10 @@
 /**
  * Issue 13: points drawn on top of one another. Of the rows that fall in the same half-pixel cell at the current
  * integer zoom and look the same (same fill, outline and size), only the topmost one (the last drawn) changes the
- * picture; the others are left out of the draw. Of the 15,775 mineral sites, 6,745 are drawn at the national
- * view and 10,341 at zoom 5; software WebGL spends most of a frame on their vertices and fragments. The legend counts, the table, the
- * exports and the analysis read the rows and masks, not the drawn points; a picked point answers with its own row.
+ * picture; the others are left out of the draw. Of the 15,775 mineral sites, 6,745 are drawn at the national view
+ * and 10,341 at zoom 5; software WebGL spends most of a frame on their vertices and fragments. The legend counts,
+ * the table, the exports and the analysis read the rows and masks, not the drawn points; a picked point answers
+ * with its own row.
  */
 import type { GetPickingInfoParams, PickingInfo } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
