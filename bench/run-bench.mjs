@@ -497,6 +497,8 @@ async function measureLoad(kind, server, { changes, runIndex, profile = false })
       result.filters.push({ name, ms: ms ?? NaN, timedOut: ms === null });
     }
     result.bytesAfterFilters = server.stats.bytes;
+    // after the filter changes: its GPU work must not run into theirs
+    if (kind.startsWith('atlas')) result.deckFrameGpuMs = await deckFrameGpuMs(page);
   } catch (error) {
     result.errors.push(`runner: ${error.message}`);
   } finally {
@@ -504,6 +506,24 @@ async function measureLoad(kind, server, { changes, runIndex, profile = false })
     rmSync(profileDir, { recursive: true, force: true });
   }
   return result;
+}
+
+/**
+ * GPU-process CPU time of one full deck.gl redraw of the loaded view (the mean of 5; a pan, zoom or filter frame
+ * redraws all deck.gl layers). In software GL this varies far less between loads than the time to visible does.
+ */
+async function deckFrameGpuMs(page, frames = 5) {
+  const before = chromiumCpuMs();
+  await page.evaluate(async (n) => {
+    const deck = window.__atlasMap?._controls?.find((c) => c && c._deck)?._deck;
+    for (let i = 0; deck && i < n; i++) {
+      deck.redraw('bench');
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    }
+  }, frames);
+  await page.waitForTimeout(300);
+  const after = chromiumCpuMs();
+  return before && after ? (after.gpu - before.gpu) / frames : NaN;
 }
 
 /** Resolves with null when `promise` takes longer than `ms` (the page keeps running; the run moves on). */
@@ -554,6 +574,7 @@ function aggregate(runs) {
     heapWithBacking: summary(runs.map((r) => (r.heapBacking == null ? NaN : r.heapUsed + r.heapBacking))),
     cpuGpuProcessMs: summary(ok.map((r) => r.cpuMsToVisible?.gpu ?? NaN)),
     cpuRendererMs: summary(ok.map((r) => r.cpuMsToVisible?.renderer ?? NaN)),
+    deckFrameGpuMs: summary(ok.map((r) => r.deckFrameGpuMs ?? NaN)),
     externalRequests: runs.reduce((a, r) => a + r.external.length, 0),
     errors: runs.flatMap((r) => r.errors),
   };
@@ -832,6 +853,14 @@ async function main() {
         `${fmtMs(a.cpuGpuProcessMs.median)} / ${fmtMs(a.cpuRendererMs.median)}`,
         `${fmtMs(l.cpuGpuProcessMs.median)} / ${fmtMs(l.cpuRendererMs.median)}`,
         `${fmtMs(m.cpuGpuProcessMs.median)} / ${fmtMs(m.cpuRendererMs.median)}`,
+        '',
+        '',
+      ],
+      [
+        'GPU-process CPU per deck.gl redraw (mean of 5): chargers view / default view',
+        `${fmtMs(a.deckFrameGpuMs.median)} / ${fmtMs(all.deckFrameGpuMs.median)}`,
+        '',
+        '',
         '',
         '',
       ],

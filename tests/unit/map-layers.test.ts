@@ -120,13 +120,15 @@ describe('minerals', () => {
     expect(disputed.fill[3]).toBe(Math.round(COMMODITY_COLORS.rare_earths![3] * STATUS_STYLE.disputed!.fillAlpha));
     expect(disputed.line).toEqual(STATUS_STYLE.disputed!.outline);
   });
-  it('draws the shown sites (see declutter.test.ts) and toggles with visible', () => {
-    const a = mineralsLayer.build({ input: { data: minerals, mask: maskFor(['US'], minerals), visible: true }, state, zoomLevel: 4 });
-    const b = mineralsLayer.build({ input: { data: minerals, mask: maskFor(['MX'], minerals), visible: false }, state, zoomLevel: 4 });
-    expect([...(a[0]!.props as unknown as { rows: Uint32Array }).rows]).toEqual([0, 1]);
-    expect([...(b[0]!.props as unknown as { rows: Uint32Array }).rows]).toEqual([2]);
-    expect(b[0]!.props.visible).toBe(false);
-    expect(b[0]!.id).toBe('minerals');
+  it('draws the shown sites (see declutter.test.ts), toggles with visible and keeps its points while hidden', () => {
+    const rowsOf = (layers: Layer[]) => [...(layers[0]!.props as unknown as { rows: Uint32Array }).rows];
+    const us = mineralsLayer.build({ input: { data: minerals, mask: maskFor(['US'], minerals), visible: true }, state, zoomLevel: 4 });
+    expect(rowsOf(us)).toEqual([0, 1]);
+    const hidden = mineralsLayer.build({ input: { data: minerals, mask: maskFor(['MX'], minerals), visible: false }, state, zoomLevel: 4 });
+    expect(hidden[0]!.props.visible).toBe(false);
+    expect(hidden[0]!.props.data).toBe(us[0]!.props.data);
+    expect(hidden[0]!.id).toBe('minerals');
+    expect(rowsOf(mineralsLayer.build({ input: { data: minerals, mask: maskFor(['MX'], minerals), visible: true }, state, zoomLevel: 4 }))).toEqual([2]);
   });
 });
 

@@ -65,6 +65,7 @@ export function mineralStyle(data: LayerColumns, row: number): { fill: Rgba; lin
 const mineralStyleOf = perColumns((data) => computeRowStyle(data, (row) => mineralStyle(data, row)));
 const mineralPoints = perColumns((data) => binaryPoints(data, mineralStyleOf(data)));
 const mineralLooks = perColumns((data) => lookIds(mineralStyleOf(data), data.rowCount));
+const NOTHING_DRAWN = { rows: new Uint32Array(0), points: { length: 0, attributes: {} } };
 const drawnMinerals = new WeakMap<LayerColumns, { mask: Uint8Array; zoomLevel: number; rows: Uint32Array; points: BinaryPointData }>();
 
 /** The mineral sites drawn for this mask and zoom: the shown rows not covered by an identical later one (./declutter.ts). */
@@ -102,7 +103,9 @@ export const mineralsLayer: PointLayerSpec = {
   },
   pickableDeckLayerIds: ['minerals'],
   build: ({ input: { data, mask, visible }, zoomLevel }) => {
-    const { rows, points } = drawnMineralPoints(data, mask, zoomLevel);
+    // a hidden layer keeps what it drew: every filter change would otherwise redo the selection (all layers' data
+    // load with the chargers view, for the legend counts)
+    const { rows, points } = visible ? drawnMineralPoints(data, mask, zoomLevel) : (drawnMinerals.get(data) ?? NOTHING_DRAWN);
     return [
       new RowsScatterplotLayer<DataFilterExtensionProps>({
         id: 'minerals',
