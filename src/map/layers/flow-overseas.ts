@@ -112,8 +112,11 @@ const dimmedIn = (chain: SupplyChain | null, flow: FlowRecord) => chain !== null
 
 /** The country labels of the stubs the mask shows, thinned, in the interface language (pure). */
 export function overseasLabels(flows: FlowRecord[], mask: Uint8Array, chain: SupplyChain | null, language: Language): OverseasLabel[] {
-  const labels = shownStubs(flows, mask).map((stub) => ({ position: stub.labelPosition, text: overseasLabel(stub, language), dimmed: dimmedIn(chain, stub.flow) }));
-  return thinLabels(labels);
+  return labelsOfStubs(shownStubs(flows, mask), chain, language);
+}
+
+function labelsOfStubs(stubs: readonly OverseasStub[], chain: SupplyChain | null, language: Language): OverseasLabel[] {
+  return thinLabels(stubs.map((stub) => ({ position: stub.labelPosition, text: overseasLabel(stub, language), dimmed: dimmedIn(chain, stub.flow) })));
 }
 
 const LABEL_FONT_PIXELS = 13;
@@ -181,6 +184,7 @@ export function labelAtlas(texts: readonly string[], scale: number): LabelAtlas 
 export class OverseasFlowLayer extends CompositeLayer<OverseasFlowLayerProps> {
   static override layerName = 'OverseasFlowLayer';
   static override defaultProps = defaultProps;
+
   override getPickingInfo({ info }: GetPickingInfoParams): PickingInfo {
     const object = info.object as { stub?: OverseasStub } | undefined;
     return object?.stub ? { ...info, object: object.stub.flow } : info;
@@ -189,14 +193,15 @@ export class OverseasFlowLayer extends CompositeLayer<OverseasFlowLayerProps> {
   override renderLayers(): Layer[] {
     const { flows, mask, chain, width, visible, language } = this.props;
     const pieces: StubSegment[] = [];
-    for (const stub of shownStubs(flows, mask)) {
+    const shown = shownStubs(flows, mask);
+    for (const stub of shown) {
       const [r, g, b, a] = colorOf(FLOW_MATERIAL_COLORS, stub.flow.material);
       const color: Rgba = [r, g, b, dimmedIn(chain, stub.flow) ? 45 : a];
       const w = width(stub.flow);
       pieces.push(...segments(stub, stub.path, color, w), ...segments(stub, stub.arrow, color, w));
     }
     const version = `${maskVersion(mask)}:${chain ? [...chain.flows].join(',') : ''}`;
-    const labels = overseasLabels(flows, mask, chain, language);
+    const labels = labelsOfStubs(shown, chain, language);
     const atlas = labelAtlas(
       labels.map((label) => label.text),
       Math.max(1, Math.ceil(typeof window === 'undefined' ? 1 : window.devicePixelRatio)),
