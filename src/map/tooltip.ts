@@ -17,7 +17,6 @@ export const TOOLTIP_STYLE: Partial<CSSStyleDeclaration> = {
   backgroundColor: 'rgba(20, 22, 26, 0.94)',
   color: '#ffffff',
   padding: '8px 12px',
-  borderRadius: '6px',
   maxWidth: '420px',
   whiteSpace: 'pre-line',
   boxShadow: '0 2px 8px rgba(0,0,0,0.35)',
