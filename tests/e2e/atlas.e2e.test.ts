@@ -251,4 +251,31 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     expect(await page.getByTestId('url-problems').count()).toBe(0);
     await page.close();
   });
+
+  it('draws no rounded corners but the legend\u2019s round symbols and the radio buttons (each costs a software-GL machine time at load)', async () => {
+    const page = await sharedBrowser().newPage();
+    await page.goto(baseUrl);
+    await waitForMapReady(page);
+    const roundedElements = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((element) => {
+            const style = getComputedStyle(element);
+            const radii = [style.borderTopLeftRadius, style.borderTopRightRadius, style.borderBottomLeftRadius, style.borderBottomRightRadius];
+            return element.getClientRects().length > 0 && radii.some((radius) => radius !== '0px');
+          })
+          .filter((element) => !element.classList.contains('swatch-dot') && !(element instanceof HTMLInputElement && element.type === 'radio'))
+          .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`),
+      );
+    // the legend's round swatches are there, and so the check looks at what is drawn
+    expect(await page.locator('.swatch-dot').count()).toBeGreaterThan(0);
+    const seen: Record<string, string[]> = { Layers: await roundedElements() };
+    for (const tab of ['Statistics', 'Table', 'Charging gap']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect.poll(() => page.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
+      seen[tab] = await roundedElements();
+    }
+    expect(seen).toEqual({ Layers: [], Statistics: [], Table: [], 'Charging gap': [] });
+    await page.close();
+  });
 });
