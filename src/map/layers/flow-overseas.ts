@@ -146,13 +146,14 @@ let lastAtlas: { key: string; atlas: LabelAtlas | null } = { key: '', atlas: nul
 /**
  * The label texts drawn once each (dark bold text on a white halo) at the screen's pixel density, as pixels for an
  * IconLayer (given as pixels, deck.gl has them at its first draw); null without a DOM canvas (Node tests). The last
- * atlas is kept while the texts and the density are the same.
+ * atlas is kept while the texts and the density are the same. The canvas is a CPU one (`willReadFrequently`): its
+ * pixels are read once, and a GPU canvas would make that read wait for the GPU process.
  */
 export function labelAtlas(texts: readonly string[], scale: number): LabelAtlas | null {
   const unique = [...new Set(texts)].sort();
   const key = `${scale}|${unique.join('\n')}`;
   if (key === lastAtlas.key) return lastAtlas.atlas;
-  const context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  const context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d', { willReadFrequently: true });
   if (!context || unique.length === 0) return null;
   const font = `700 ${LABEL_FONT_PIXELS * scale}px 'Noto Sans', sans-serif`;
   context.font = font;
