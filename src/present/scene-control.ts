@@ -82,10 +82,21 @@ export function resolveStory(id: string | null): Story | undefined {
   return curatedStory(id);
 }
 
-/** What makes a scene: everything but the camera and the session's display choices. */
+/**
+ * What makes a scene: everything but the camera, the session's display choices and the data version (a link records
+ * the version once the manifest has loaded, which on a slow first load is after the scene was applied).
+ */
 export function sceneKey(state: AtlasState): string {
   const defaults = defaultAtlasState();
-  return encodeAtlasState({ ...state, view: DEFAULT_VIEW, language: defaults.language, panelTab: defaults.panelTab, highContrast: false, bothLanguages: false });
+  return encodeAtlasState({
+    ...state,
+    view: DEFAULT_VIEW,
+    language: defaults.language,
+    panelTab: defaults.panelTab,
+    highContrast: false,
+    bothLanguages: false,
+    dataVersion: defaults.dataVersion,
+  });
 }
 
 interface SceneStatus {
