@@ -91,12 +91,15 @@ export function thinLabels(labels: readonly OverseasLabel[], minKm = LABEL_SPACI
   return kept;
 }
 
-const stubsOfFlows = new WeakMap<FlowRecord[], OverseasStub[]>();
-/** The stubs of the flows with an overseas end (computed once per flows array). */
-function stubsOf(flows: FlowRecord[]): OverseasStub[] {
+const stubsOfFlows = new WeakMap<FlowRecord[], { stub: OverseasStub; row: number }[]>();
+/** The stubs of the flows with an overseas end, each with its flow's row (computed once per flows array). */
+function stubsOf(flows: FlowRecord[]): { stub: OverseasStub; row: number }[] {
   let stubs = stubsOfFlows.get(flows);
   if (!stubs) {
-    stubs = flows.map((f) => overseasStub(f)).filter((s): s is OverseasStub => s !== null);
+    stubs = flows.flatMap((flow, row) => {
+      const stub = overseasStub(flow);
+      return stub ? [{ stub, row }] : [];
+    });
     stubsOfFlows.set(flows, stubs);
   }
   return stubs;
@@ -104,8 +107,9 @@ function stubsOf(flows: FlowRecord[]): OverseasStub[] {
 
 /** The stubs the mask shows. */
 function shownStubs(flows: FlowRecord[], mask: Uint8Array): OverseasStub[] {
-  const indexOf = new Map(flows.map((f, i) => [f.id, i]));
-  return stubsOf(flows).filter((s) => mask[indexOf.get(s.flow.id) ?? -1] === 1);
+  return stubsOf(flows)
+    .filter(({ row }) => mask[row] === 1)
+    .map(({ stub }) => stub);
 }
 
 const dimmedIn = (chain: SupplyChain | null, flow: FlowRecord) => chain !== null && !chain.flows.has(flow.id);
