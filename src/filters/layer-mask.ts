@@ -1,41 +1,49 @@
 /**
  * Which rows of a point layer pass the current filters: one byte per row (1 = visible).
- * Built from lookup tables over the typed-array columns, so a filter change costs one pass over
- * small integer arrays and never rebuilds layer data. The legend counts and the map use the same mask.
+ * Built from lookup tables over the typed-array columns, so a filter change costs one tight pass per
+ * active filter over small integer arrays and never rebuilds layer data. The legend counts and the map use the same mask.
  */
 import type { LayerColumns } from '../data/atlas-data.ts';
 import type { FilterDecl, PointLayerSpec } from '../map/layer-spec.ts';
 import { pointLayerOfDataset } from '../map/layers/index.ts';
 import type { AtlasState } from '../state/atlas-state.ts';
 
-type RowTest = (row: number) => boolean;
+/** Clears, in one pass over a typed-array column, the rows one filter rejects (a tight loop per filter). */
+type ColumnPass = (target: Uint8Array) => void;
 
-function categoryTest(values: ArrayLike<number>, categories: readonly string[], allowed: readonly string[]): RowTest {
+function categoryPass(values: ArrayLike<number>, categories: readonly string[], allowed: readonly string[]): ColumnPass {
   const allowedIndex = new Uint8Array(256);
   categories.forEach((category, index) => {
     if (allowed.includes(category)) allowedIndex[index] = 1;
   });
-  return (row) => allowedIndex[values[row]!] === 1;
+  return (target) => {
+    for (let row = 0; row < target.length; row++) target[row]! &= allowedIndex[values[row]!] ?? 0;
+  };
 }
 
 /** A bitmask row passes when it has any allowed bit, or no bit at all and 'unknown' is allowed. */
-function bitmaskTest(values: ArrayLike<number>, categories: readonly string[], allowed: readonly string[]): RowTest {
+function bitmaskPass(values: ArrayLike<number>, categories: readonly string[], allowed: readonly string[]): ColumnPass {
   let allowedBits = 0;
   categories.forEach((category, bit) => {
     if (allowed.includes(category)) allowedBits |= 1 << bit;
   });
-  const allowUnknown = allowed.includes('unknown');
-  return (row) => {
-    const bits = values[row]!;
-    return bits === 0 ? allowUnknown : (bits & allowedBits) !== 0;
+  const unknown = allowed.includes('unknown') ? 1 : 0;
+  return (target) => {
+    for (let row = 0; row < target.length; row++) {
+      const bits = values[row]!;
+      target[row]! &= bits === 0 ? unknown : (bits & allowedBits) !== 0 ? 1 : 0;
+    }
   };
 }
 
-function columnTest(data: LayerColumns, column: string, allowed: readonly string[]): RowTest | null {
+/** The pass of one filter, or null when the column is absent or the filter allows every value it can hold. */
+function columnPass(data: LayerColumns, column: string, allowed: readonly string[]): ColumnPass | null {
   const entry = data.columns[column];
   if (!entry) return null;
   const categories = entry.spec.categories ?? [];
-  return entry.spec.kind === 'bitmask' ? bitmaskTest(entry.values, categories, allowed) : categoryTest(entry.values, categories, allowed);
+  const allowsAll = categories.every((category) => allowed.includes(category)) && (entry.spec.kind !== 'bitmask' || allowed.includes('unknown'));
+  if (allowsAll && categories.length > 0) return null;
+  return entry.spec.kind === 'bitmask' ? bitmaskPass(entry.values, categories, allowed) : categoryPass(entry.values, categories, allowed);
 }
 
 export type MaskInput = Pick<AtlasState, 'countries' | 'filters'>;
@@ -51,34 +59,26 @@ export function computeLayerMask(
   where: PointLayerSpec['where'] = [],
   target = new Uint8Array(data.rowCount),
 ): Uint8Array {
-  const tests: RowTest[] = [];
+  const passes: ColumnPass[] = [];
   for (const { column, values } of where) {
-    const test = columnTest(data, column, values);
-    if (test) tests.push(test);
+    const pass = columnPass(data, column, values);
+    if (pass) passes.push(pass);
   }
-  const countryTest = columnTest(data, 'country', input.countries);
-  if (countryTest) tests.push(countryTest);
+  const countryPass = columnPass(data, 'country', input.countries);
+  if (countryPass) passes.push(countryPass);
   const states = input.filters.state;
   if (states !== null && states !== undefined) {
-    const stateTest = columnTest(data, 'state', states);
-    if (stateTest) tests.push(stateTest);
+    const statePass = columnPass(data, 'state', states);
+    if (statePass) passes.push(statePass);
   }
   for (const { param, column } of filters) {
     const allowed = input.filters[param];
     if (allowed === null || allowed === undefined) continue;
-    const test = columnTest(data, column, allowed);
-    if (test) tests.push(test);
+    const pass = columnPass(data, column, allowed);
+    if (pass) passes.push(pass);
   }
-  for (let row = 0; row < data.rowCount; row++) {
-    let visible = 1;
-    for (const test of tests) {
-      if (!test(row)) {
-        visible = 0;
-        break;
-      }
-    }
-    target[row] = visible;
-  }
+  target.fill(1);
+  for (const pass of passes) pass(target);
   return target;
 }
 
