@@ -33,10 +33,18 @@ function useLanguageSync() {
   }, [i18n, language]);
 }
 
-export function App() {
-  useLanguageSync();
+/**
+ * The map with its deck.gl layers and choropleth: a filter change re-renders this component, not the whole app
+ * (the header, panel and toolbar subscribe to what they show).
+ */
+function AtlasMap() {
   const deck = useDeckLayers();
   const choropleth = useChoroplethBinding();
+  return <MapView {...deck} choropleth={choropleth} />;
+}
+
+export function App() {
+  useLanguageSync();
   const hasSelection = useAtlasStore((s) => s.selection !== null);
   useSceneSync();
   useCustomStoryLink();
@@ -55,7 +63,7 @@ export function App() {
           </SidePanel>
         )}
         <div className="map-area">
-          <MapView {...deck} choropleth={choropleth} />
+          <AtlasMap />
           {full && <MapToolbar />}
           {hasSelection && full && (
             <Suspense fallback={null}>
