@@ -221,6 +221,8 @@ export class OverseasFlowLayer extends CompositeLayer<OverseasFlowLayerProps> {
           pickable: true,
           greatCircle: false,
           getHeight: 0,
+          // a flat arc is a straight line: two points (deck.gl's minimum) draw the same pixels as fifty
+          numSegments: 2,
           widthUnits: 'pixels',
           getSourcePosition: (d: StubSegment) => d.from,
           getTargetPosition: (d: StubSegment) => d.to,
