@@ -32,7 +32,7 @@ const small = makeColumns(
 
 const input = (countries: AtlasState['countries'], filters: Partial<AtlasState['filters']> = {}) => ({
   countries,
-  filters: { ...defaultFilters(), ...filters },
+  filters: { ...defaultFilters(), ...filters } as AtlasState['filters'],
 });
 const rows = (mask: Uint8Array) => [...mask.keys()].filter((row) => mask[row] === 1);
 
