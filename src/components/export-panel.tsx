@@ -2,10 +2,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { FLOW_LAYER_SPECS, LAYER_IDS, LAYER_SPECS, POINT_LAYER_SPECS } from '../map/layers/index.ts';
+import { FLOW_LAYER_SPECS, LAYER_IDS, POINT_LAYER_SPECS } from '../map/layers/index.ts';
 import { useManifest } from '../data/queries.ts';
 import { countVisible } from '../filters/layer-mask.ts';
-import { useFlowMask, useLayerMasks } from '../filters/use-layer-masks.ts';
+import { useFlowMask, useLayerMasks, useVisibleCounts } from '../filters/use-layer-masks.ts';
 import { ATTRIBUTE_FILTER_KEYS } from '../state/atlas-state.ts';
 import { useAtlasStore } from '../state/store.ts';
 import type { ExportRow } from '../export/export-data.ts';
@@ -22,6 +22,7 @@ export function ExportPanel() {
   const layers = useAtlasStore((s) => s.layers);
   const { masks } = useLayerMasks();
   const { flows, mask: flowMask } = useFlowMask();
+  const counts = useVisibleCounts();
   const [open, setOpen] = useState(false);
   const [limitToView, setLimitToView] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -29,12 +30,7 @@ export function ExportPanel() {
   const id = useId();
 
   const visibleLayers = LAYER_IDS.filter((layer) => layers[layer]);
-  let total = 0;
-  for (const spec of LAYER_SPECS) {
-    if (!layers[spec.id]) continue;
-    const mask = spec.kind === 'flows' ? flowMask : masks[spec.id];
-    total += mask ? countVisible(mask) : 0;
-  }
+  const total = visibleLayers.reduce((sum, layer) => sum + (counts[layer] ?? 0), 0);
 
   const run = async (format: Format) => {
     if (!manifest) return;

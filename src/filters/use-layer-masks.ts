@@ -77,13 +77,22 @@ export function useFlowMask() {
   return { flows, mask };
 }
 
+/** Counts of the point masks, which are never changed once made: the legend, the toolbar and the export ask for the same. */
+const visibleCounts = new WeakMap<Uint8Array, number>();
+
+function cachedCount(mask: Uint8Array): number {
+  let count = visibleCounts.get(mask);
+  if (count === undefined) visibleCounts.set(mask, (count = countVisible(mask)));
+  return count;
+}
+
 /** Features of each layer that pass the current filters (undefined while a layer loads). */
 export function useVisibleCounts(): Partial<Record<LayerId, number>> {
   const { masks } = useLayerMasks();
   const { mask: flowMask } = useFlowMask();
   return useMemo(() => {
     const counts: Partial<Record<LayerId, number>> = {};
-    for (const [id, mask] of Object.entries(masks)) if (mask) counts[id] = countVisible(mask);
+    for (const [id, mask] of Object.entries(masks)) if (mask) counts[id] = cachedCount(mask);
     if (flowMask) for (const spec of FLOW_LAYER_SPECS) counts[spec.id] = countVisible(flowMask);
     return counts;
   }, [masks, flowMask]);
