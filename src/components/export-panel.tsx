@@ -2,10 +2,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { FLOW_LAYER_SPECS, LAYER_IDS, POINT_LAYER_SPECS } from '../map/layers/index.ts';
+import { FLOW_LAYER_SPECS, LAYER_IDS, LAYER_SPECS, POINT_LAYER_SPECS } from '../map/layers/index.ts';
 import { useManifest } from '../data/queries.ts';
-import { countVisible } from '../filters/layer-mask.ts';
-import { useFlowMask, useLayerMasks, useVisibleCounts } from '../filters/use-layer-masks.ts';
+import { useFlowMask, useLayerMasks, visibleCount } from '../filters/use-layer-masks.ts';
 import { ATTRIBUTE_FILTER_KEYS } from '../state/atlas-state.ts';
 import { useAtlasStore } from '../state/store.ts';
 import type { ExportRow } from '../export/export-data.ts';
@@ -22,7 +21,6 @@ export function ExportPanel() {
   const layers = useAtlasStore((s) => s.layers);
   const { masks } = useLayerMasks();
   const { flows, mask: flowMask } = useFlowMask();
-  const counts = useVisibleCounts();
   const [open, setOpen] = useState(false);
   const [limitToView, setLimitToView] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -30,7 +28,12 @@ export function ExportPanel() {
   const id = useId();
 
   const visibleLayers = LAYER_IDS.filter((layer) => layers[layer]);
-  const total = visibleLayers.reduce((sum, layer) => sum + (counts[layer] ?? 0), 0);
+  let total = 0;
+  for (const spec of LAYER_SPECS) {
+    if (!layers[spec.id]) continue;
+    const mask = spec.kind === 'flows' ? flowMask : masks[spec.id];
+    total += mask ? visibleCount(mask) : 0;
+  }
 
   const run = async (format: Format) => {
     if (!manifest) return;
@@ -52,7 +55,7 @@ export function ExportPanel() {
       for (const spec of POINT_LAYER_SPECS) {
         const layer = spec.dataset;
         const mask = masks[spec.id];
-        if (!state.layers[spec.id] || !mask || countVisible(mask) === 0) continue;
+        if (!state.layers[spec.id] || !mask || visibleCount(mask) === 0) continue;
         const layerName = t(`layers.${spec.id}`);
         setMessage(t('export.loadingDetailsUnknown', { layer: layerName }));
         const details = await loadLayerDetails(queryClient, manifest, layer, (fraction) =>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQueries } from '@tanstack/react-query';
-import { POINT_DATASET_IDS, type PointDatasetId } from '../data/atlas-format.ts';
+import { POINT_DATASET_IDS, type FlowRecord, type PointDatasetId } from '../data/atlas-format.ts';
 import type { LayerColumns } from '../data/atlas-data.ts';
 import { columnsQuery, useFlows, useManifest } from '../data/queries.ts';
 import { useAtlasStore } from '../state/store.ts';
@@ -71,16 +71,28 @@ export function useFlowMask() {
   const restriction = useChainRestriction();
   const mask = useMemo(() => {
     if (!flows) return undefined;
-    const all = computeFlowMask(flows, { countries, filters });
+    const all = getFlowMask(flows, countries, filters);
     return restriction ? restrictFlowMask(all, flows, restriction.chain) : all;
   }, [flows, countries, filters, restriction]);
   return { flows, mask };
 }
 
-/** Counts of the point masks, which are never changed once made: the legend, the toolbar and the export ask for the same. */
+/** The flows' mask for a filter state, shared like the point masks (the map, legend and export ask for the same). */
+const flowMaskCache = new WeakMap<readonly FlowRecord[], { countries: AtlasState['countries']; filters: AtlasState['filters']; mask: Uint8Array }>();
+
+function getFlowMask(flows: readonly FlowRecord[], countries: AtlasState['countries'], filters: AtlasState['filters']): Uint8Array {
+  const cached = flowMaskCache.get(flows);
+  if (cached && cached.countries === countries && cached.filters === filters) return cached.mask;
+  const mask = computeFlowMask(flows, { countries, filters });
+  flowMaskCache.set(flows, { countries, filters, mask });
+  return mask;
+}
+
+/** Counts of the masks, which are never changed once made: the legend, the toolbar and the export ask for the same. */
 const visibleCounts = new WeakMap<Uint8Array, number>();
 
-function cachedCount(mask: Uint8Array): number {
+/** `countVisible`, counted once per mask. */
+export function visibleCount(mask: Uint8Array): number {
   let count = visibleCounts.get(mask);
   if (count === undefined) visibleCounts.set(mask, (count = countVisible(mask)));
   return count;
@@ -92,8 +104,8 @@ export function useVisibleCounts(): Partial<Record<LayerId, number>> {
   const { mask: flowMask } = useFlowMask();
   return useMemo(() => {
     const counts: Partial<Record<LayerId, number>> = {};
-    for (const [id, mask] of Object.entries(masks)) if (mask) counts[id] = cachedCount(mask);
-    if (flowMask) for (const spec of FLOW_LAYER_SPECS) counts[spec.id] = countVisible(flowMask);
+    for (const [id, mask] of Object.entries(masks)) if (mask) counts[id] = visibleCount(mask);
+    if (flowMask) for (const spec of FLOW_LAYER_SPECS) counts[spec.id] = visibleCount(flowMask);
     return counts;
   }, [masks, flowMask]);
 }
