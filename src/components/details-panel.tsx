@@ -18,6 +18,7 @@ import { categoryLabel, formatDate, formatNumber, isIsoDate, safeHref, stateLabe
 import { JOBS_ATTRIBUTES, JobsDetails } from './jobs-views.tsx';
 import { ChainList } from './chain-list.tsx';
 import '../styles/panels.css';
+import { publisherName } from '../data/publisher-name.ts';
 
 type AttributeValue = DetailRecord['attributes'][string];
 
@@ -72,7 +73,7 @@ function SourceItems({ refs, sources }: { refs: readonly SourceRef[]; sources: R
         return (
           <li key={`${ref.sourceId}:${ref.recordId}:${i}`}>
             <strong>{source ? source.title : t('details.unknownSource', { id: ref.sourceId })}</strong>
-            {source && <span className="source-meta"> — {source.publisher}</span>}
+            {source && <span className="source-meta"> — {publisherName(source.publisher, t)}</span>}
             <span className="details-source-line">{t('details.recordId', { id: ref.recordId })}</span>
             {source && <span className="details-source-line">{t('details.licence', { licence: source.licence })}</span>}
             {source && <span className="details-source-line">{t('details.asOf', { date: formatDate(source.asOf, language) })}</span>}

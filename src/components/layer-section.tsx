@@ -12,6 +12,7 @@ import { filtersOfLayer } from '../filters/filter-options.ts';
 import { formatDate, formatInteger, safeHref } from './format.ts';
 import { LegendKey } from './legend-keys.tsx';
 import { LayerDataProblem, LayerUnavailable, useLayerDataState, useLoadingBytesText } from './layer-data-status.tsx';
+import { publisherName } from '../data/publisher-name.ts';
 
 /** The count element end-to-end tests read: formatted text, raw integer in data-count. */
 export function LayerCount({
@@ -66,7 +67,7 @@ export const SourceList = memo(function SourceList({ sourceIds, sources }: { sou
             )}
             <span className="source-meta">
               {' — '}
-              {source.publisher}
+              {publisherName(source.publisher, t)}
               {' · '}
               <span className="as-of">{t('legend.asOf', { date: formatDate(source.asOf, language) })}</span>
               {source.missing && <strong className="gap"> · {t('legend.missing')}</strong>}

@@ -148,6 +148,9 @@ export interface FlowRecord {
   sources: SourceRef[];
 }
 
+/** The publisher of this project's own curated and derived sources; the interface shows it in its language. */
+export const ATLAS_CONTRIBUTORS = 'EV atlas contributors';
+
 export interface SourceInfo {
   id: string;
   title: string;

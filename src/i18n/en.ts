@@ -34,6 +34,7 @@ export const en = {
     failed: 'The atlas data could not be loaded: {{message}}',
     curatedOnly: 'Source snapshots were not available when this atlas was built: only hand-curated layers are shown.',
     sourceMissing: 'Missing source: {{source}}',
+    atlasContributors: 'EV atlas contributors',
   },
 } as const;
 

@@ -34,5 +34,6 @@ export const es: Translations = {
     failed: 'No se pudieron cargar los datos del atlas: {{message}}',
     curatedOnly: 'Las copias de las fuentes no estaban disponibles al construir este atlas: solo se muestran las capas curadas a mano.',
     sourceMissing: 'Fuente faltante: {{source}}',
+    atlasContributors: 'Colaboradores del atlas de VE',
   },
 };

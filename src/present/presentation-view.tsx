@@ -15,6 +15,7 @@ import { CUSTOM_STORY_ID } from '../stories/story.ts';
 import { decodeAtlasState } from '../state/url-codec.ts';
 import { LAYER_SPECS } from '../map/layers/index.ts';
 import type { AtlasManifest } from '../data/atlas-format.ts';
+import { publisherName } from '../data/publisher-name.ts';
 
 const NEXT_KEYS = new Set(['PageDown', 'ArrowRight', 'ArrowDown', ' ', 'Spacebar']);
 const PREVIOUS_KEYS = new Set(['PageUp', 'ArrowLeft', 'ArrowUp']);
@@ -116,7 +117,10 @@ export function PresentationView() {
   const other: Language = language === 'en' ? 'es' : 'en';
   // the user's own scenes name no sources: those of the datasets their visible layers draw stand in
   const sceneSources = current.sources.length > 0 ? current.sources : layerSources(current.state, manifest);
-  const sourceTitles = sceneSources.map((id) => sources?.[id]?.publisher ?? id);
+  const sourceTitles = sceneSources.map((id) => {
+    const source = sources?.[id];
+    return source ? publisherName(source.publisher, t) : id;
+  });
   const uniqueSources = [...new Set(sourceTitles)];
   // the user's own scenes may have a text in one language only: the other one stands in
   const text = (value: { en: string; es: string }, lang: Language) => value[lang] || value[lang === 'en' ? 'es' : 'en'];

@@ -168,6 +168,8 @@ describe('filters and legend counts', { timeout: 20_000 }, () => {
     const curated = layerSection('battery-plants');
     expect(within(curated).queryByRole('link', { name: /Curated facilities/ })).toBeNull();
     expect(curated.textContent).toContain('Curated facilities, "hand-checked"');
+    // this project's own sources name their publisher in the interface language
+    expect(curated.textContent).toContain('— EV atlas contributors');
   });
 
   it('legend swatches come from the shared palettes', async () => {
@@ -194,6 +196,7 @@ describe('filters and legend counts', { timeout: 20_000 }, () => {
       `México: parcial — 2 en el mapa; EMA contó ${new Intl.NumberFormat('es-MX').format(4060)} puntos de carga públicos (diciembre de 2025).`,
     );
     expect(layerSection('chargers').textContent).toContain('datos a 21 abr 2025');
+    expect(layerSection('battery-plants').textContent).toContain('— Colaboradores del atlas de VE');
     expect(screen.getByRole('button', { name: 'Copiar enlace' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Exportar lo que veo' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Buscar lugares e instalaciones' })).toBeTruthy();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { SCREENSHOT_DIR, countPixelsNear, mapCamera, screenshot, useSharedBrowser, waitForMapReady } from './browser.ts';
 import { LAYER_SPECS } from '../../src/map/layers/index.ts';
 import { BINATIONAL_STORY } from '../../src/stories/binational.story.ts';
-import type { AtlasManifest } from '../../src/data/atlas-format.ts';
+import { ATLAS_CONTRIBUTORS, type AtlasManifest } from '../../src/data/atlas-format.ts';
 
 const baseUrl = inject('baseUrl');
 const sharedBrowser = useSharedBrowser();
@@ -113,6 +113,8 @@ describe('presentation mode (issue 11)', () => {
   it('opens a scene from its link, in Spanish too, not marked changed, and every scene reads at 1920x1080 (screenshots)', { timeout: 480_000 }, async () => {
     const page = await sharedBrowser().newPage();
     await page.setViewportSize({ width: 1920, height: 1080 });
+    const manifest = (await (await fetch(new URL('data/manifest.json', baseUrl))).json()) as AtlasManifest;
+    const ownPublisher = { en: 'EV atlas contributors', es: 'Colaboradores del atlas de VE' };
     for (const language of ['en', 'es'] as const) {
       for (let n = 1; n <= story.scenes.length; n++) {
         await page.goto(`${baseUrl}#v=1${language === 'es' ? '&lang=es' : ''}&story=${story.id}&scene=${n}&present=1`);
@@ -122,6 +124,13 @@ describe('presentation mode (issue 11)', () => {
         await waitForMapReady(page);
         await page.waitForTimeout(300);
         await screenshot(page, `present-${language}-${n}-${story.scenes[n - 1]!.id}`);
+        // the sources line names each source's publisher; this project's own in the interface language
+        const sourcesLine = (await page.locator('.scene-sources').textContent()) ?? '';
+        for (const id of story.scenes[n - 1]!.sources) {
+          const publisher = manifest.sources[id]!.publisher;
+          expect(sourcesLine).toContain(publisher === ATLAS_CONTRIBUTORS ? ownPublisher[language] : publisher);
+        }
+        if (language === 'es') expect(sourcesLine).not.toContain(ATLAS_CONTRIBUTORS);
         // nobody moved the map or changed a filter: the scene as opened is not "changed" (the link's data
         // version, recorded once the manifest has loaded, is not part of the scene)
         expect(await page.getByTestId('scene-changed').count()).toBe(0);

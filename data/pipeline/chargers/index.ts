@@ -30,8 +30,8 @@ export const CHARGER_SOURCE_META: Record<string, { title: string; publisher: str
     asOf: '2025-04-21',
   },
   'supercharge-info-2021': {
-    title: 'Tesla Supercharger sites, North America (supercharge.info)',
-    publisher: 'supercharge.info (community)',
+    title: 'Tesla Supercharger sites, North America (supercharge.info, a community-maintained list)',
+    publisher: 'supercharge.info',
     url: 'https://supercharge.info/',
     licence: 'No licence stated; cited as supercharge.info',
     asOf: '2021-12-06',

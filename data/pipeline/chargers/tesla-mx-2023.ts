@@ -17,8 +17,8 @@ export const TESLA_MX_2023_FILE = 'chargers/tesla-superchargers-mx-subset-2023-0
 /** The columns read; the file's address, city, state, zip and elev_m are not used (mis-split upstream). */
 export const TESLA_MX_2023_COLUMNS = ['name', 'lat', 'lon', 'stalls', 'kw', 'date_opened'] as const;
 export const TESLA_MX_2023_META = {
-  title: 'Tesla Supercharger sites in Mexico, June 2023 (supercharge.info export via ChrisByBits/tesla-superchargers)',
-  publisher: 'supercharge.info (community)',
+  title: 'Tesla Supercharger sites in Mexico, June 2023 (supercharge.info, a community-maintained list; export via ChrisByBits/tesla-superchargers)',
+  publisher: 'supercharge.info',
   url: 'https://supercharge.info/',
   licence: 'No licence stated; cited as supercharge.info',
   asOf: '2023-06-02',

@@ -13,8 +13,8 @@ export const TESLA_US_2026_ID = 'supercharge-info-us-2026';
 export const TESLA_US_2026_FILE = 'chargers/tesla-superchargers-us-2026-07.csv';
 export const TESLA_US_2026_COLUMNS = ['name', 'city', 'state', 'lat', 'lon', 'stalls', 'kw'] as const;
 export const TESLA_US_2026_META = {
-  title: 'Tesla Supercharger sites open in the US, July 2026 (supercharge.info via charles-hood/sunchaser)',
-  publisher: 'supercharge.info (community)',
+  title: 'Tesla Supercharger sites open in the US, July 2026 (supercharge.info, a community-maintained list; via charles-hood/sunchaser)',
+  publisher: 'supercharge.info',
   url: 'https://supercharge.info/',
   licence: 'No licence stated; cited as supercharge.info',
   asOf: '2026-07-24',

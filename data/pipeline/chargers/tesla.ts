@@ -93,8 +93,8 @@ export function parseTesla(buf: Buffer, sourceId = TESLA_ID): AdapterResult {
   return {
     source: {
       id: sourceId,
-      title: 'Tesla Supercharger sites, North America (supercharge.info)',
-      publisher: 'supercharge.info (community)',
+      title: 'Tesla Supercharger sites, North America (supercharge.info, a community-maintained list)',
+      publisher: 'supercharge.info',
       url: 'https://supercharge.info/',
       licence: 'No licence stated; cited as supercharge.info',
       asOf: '2021-12-06',

@@ -16,6 +16,7 @@
  * A state with no fact for a policy is unknown, never "no".
  */
 import {
+  ATLAS_CONTRIBUTORS,
   POLICY_COUNTRY,
   POLICY_KEYS,
   POLICY_STATUSES,
@@ -38,21 +39,21 @@ export const POLICY_SOURCE_IDS: Record<PolicyFileKind, string> = {
 export const POLICY_SOURCE_META: Record<PolicyFileKind, { title: string; publisher: string; url: string; licence: string; asOf: string }> = {
   us: {
     title: 'Curated governance facts of US states: ZEV rules, clean fuel standards, EV incentives, NEVI apportionments (one public source per row)',
-    publisher: 'EV atlas contributors',
+    publisher: ATLAS_CONTRIBUTORS,
     url: 'data/curated/policies-us.csv',
     licence: 'CC BY 4.0 (facts with per-row citations)',
     asOf: 'see per-row as_of',
   },
   mx: {
     title: 'Curated governance facts of Mexican states: EV incentives, circulation and verification exemptions (one public source per row)',
-    publisher: 'EV atlas contributors',
+    publisher: ATLAS_CONTRIBUTORS,
     url: 'data/curated/policies-mx.csv',
     licence: 'CC BY 4.0 (facts with per-row citations)',
     asOf: 'see per-row as_of',
   },
   national: {
     title: 'Curated federal governance facts of the US and Mexico: charger standards, charging tariffs, federal credits, fuel standards (one public source per row)',
-    publisher: 'EV atlas contributors',
+    publisher: ATLAS_CONTRIBUTORS,
     url: 'data/curated/policies-national.csv',
     licence: 'CC BY 4.0 (facts with per-row citations)',
     asOf: 'see per-row as_of',

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { FeatureCollection } from 'geojson';
+import { ATLAS_CONTRIBUTORS } from '../../../src/data/atlas-format.ts';
 import type { Topology } from 'topojson-specification';
 import { CURATED_FILE, compareWithCurated, readCuratedStatePopulations } from './curated.ts';
 import { basemapStates, municipioCentres } from './geometry.ts';
@@ -107,7 +108,7 @@ export const POPULATION_SOURCES: Readonly<Record<string, PopulationSource>> = {
   'curated-state-populations': {
     id: 'curated-state-populations',
     title: 'data/curated/state-populations.csv (US Census 2020 resident population, INEGI Censo 2020)',
-    publisher: 'this project',
+    publisher: ATLAS_CONTRIBUTORS,
     url: 'https://www.census.gov/data/tables/2020/dec/2020-apportionment-data.html',
     license: 'as its sources',
     asOf: '2021-04-26',

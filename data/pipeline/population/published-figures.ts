@@ -13,7 +13,7 @@ export const MX_STATE_FIGURES_ID = 'mx-state-charger-figures';
 export const MX_STATE_FIGURES_INPUT = 'chargers/mx-statistics/mx-state-charger-figures-partial.csv';
 export const MX_STATE_FIGURES_META = {
   title: 'Published charger figures per Mexican state (partial: INA citing RENAEL 2022-09 for 10 states, a 2022 press list, Puebla state agency 2022-2025)',
-  publisher: 'INA (citing IMT RENAEL), Mobility Portal, Agencia de Energía del Estado de Puebla; as quoted by the press',
+  publisher: 'INA / IMT RENAEL, Mobility Portal, Agencia de Energía del Estado de Puebla',
   url: 'https://poderyestadoperfiles.com/estas-son-las-entidades-donde-mas-sufriras-para-conectar-un-auto-electrico',
   licence: 'published figures quoted from press articles; cite the publisher and article given with each figure',
   asOf: '2022-09',

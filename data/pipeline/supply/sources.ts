@@ -1,5 +1,6 @@
 /** Source metadata (SourceInfo without the counts the runner fills in). */
 import type { AdapterResult } from '../adapter-types.ts';
+import { ATLAS_CONTRIBUTORS } from '../../../src/data/atlas-format.ts';
 
 export type SourceMeta = AdapterResult['source'];
 
@@ -24,8 +25,8 @@ export const SOURCES = {
   }),
   minmod: snap({
     id: 'minmod',
-    title: 'MinMod mineral sites with battery minerals, US and Mexico (mostly USGS datasets)',
-    publisher: 'DARPA CriticalMAAS MinMod (USC ISI / University of Minnesota), from USGS and state surveys',
+    title: 'MinMod mineral sites with battery minerals, US and Mexico (mostly USGS datasets, from USGS and state surveys)',
+    publisher: 'DARPA CriticalMAAS MinMod (USC ISI / University of Minnesota)',
     url: 'https://minmod.isi.edu/',
     licence: 'USGS rows public domain; repository MIT; academic-compilation rows: cite',
     asOf: '2025-07',
@@ -49,23 +50,23 @@ export const SOURCES = {
   retc: snap({
     id: 'retc-2022',
     title: 'Registro de Emisiones y Transferencia de Contaminantes (RETC) 2022: vehicle, battery and mining establishments',
-    publisher: 'SEMARNAT (Mexico)',
+    publisher: 'SEMARNAT',
     url: 'https://www.gob.mx/semarnat/acciones-y-programas/registro-de-emisiones-y-transferencia-de-contaminantes-retc',
     licence: 'Libre Uso MX (Mexican open data); cite SEMARNAT RETC',
     asOf: '2022',
   }),
   investments: snap({
     id: 'na-ev-investments-2024',
-    title: 'North American EV supply-chain investment announcements (batteries and EVs)',
-    publisher: 'A. Cheng (MIT), from the DOE/Argonne facility list and press releases',
+    title: 'North American EV supply-chain investment announcements (batteries and EVs), from the DOE/Argonne facility list and press releases',
+    publisher: 'A. Cheng (MIT)',
     url: 'https://github.com/acheng98/NA-EV-Battery-Supply-Chain-Mapping',
     licence: 'MIT (repository); upstream DOE/Argonne',
     asOf: '2024-05',
   }),
   jv: snap({
     id: 'jv-ownership-links',
-    title: 'Ownership / joint-venture links read from CIM and investment-file company names',
-    publisher: 'derived from Clean Investment Monitor (Rhodium Group & MIT CEEPR) company names',
+    title: 'Ownership / joint-venture links read from Clean Investment Monitor (Rhodium Group & MIT CEEPR) and investment-file company names',
+    publisher: ATLAS_CONTRIBUTORS,
     url: 'https://www.cleaninvestmentmonitor.org/',
     licence: 'CC BY 4.0 (as CIM)',
     asOf: '2024-12',
@@ -73,7 +74,7 @@ export const SOURCES = {
   curatedAssembly: {
     id: 'curated-assembly-plants',
     title: 'Curated US and Mexican vehicle assembly plants (one public source per row)',
-    publisher: 'EV atlas contributors',
+    publisher: ATLAS_CONTRIBUTORS,
     url: 'data/curated/assembly-plants.csv',
     licence: 'CC BY 4.0 (facts with per-row citations)',
     asOf: 'see per-row as_of',
@@ -82,7 +83,7 @@ export const SOURCES = {
   curatedBattery: {
     id: 'curated-battery-facilities',
     title: 'Curated battery supply-chain facilities missing from the snapshots (one public source per row)',
-    publisher: 'EV atlas contributors',
+    publisher: ATLAS_CONTRIBUTORS,
     url: 'data/curated/battery-facilities.csv',
     licence: 'CC BY 4.0 (facts with per-row citations)',
     asOf: 'see per-row as_of',
@@ -91,7 +92,7 @@ export const SOURCES = {
   curatedFlows: {
     id: 'curated-flows',
     title: 'Curated supply-chain links (offtake, supply contracts, same-site, ownership)',
-    publisher: 'EV atlas contributors',
+    publisher: ATLAS_CONTRIBUTORS,
     url: 'data/curated/flows.csv',
     licence: 'CC BY 4.0 (facts with per-row citations)',
     asOf: 'see per-row as_of',
@@ -100,7 +101,7 @@ export const SOURCES = {
   curatedOverrides: {
     id: 'curated-overrides',
     title: 'Curated overrides of stale or wrong source fields',
-    publisher: 'EV atlas contributors',
+    publisher: ATLAS_CONTRIBUTORS,
     url: 'data/curated/facility-overrides.csv',
     licence: 'CC BY 4.0 (facts with per-row citations)',
     asOf: 'see per-row as_of',
