@@ -18,7 +18,7 @@ import { categoryLabel, formatDate, formatNumber, isIsoDate, safeHref, stateLabe
 import { JOBS_ATTRIBUTES, JobsDetails } from './jobs-views.tsx';
 import { ChainList } from './chain-list.tsx';
 import '../styles/panels.css';
-import { publisherName } from '../data/publisher-name.ts';
+import { publisherName, sourceDate } from '../data/source-text.ts';
 
 type AttributeValue = DetailRecord['attributes'][string];
 
@@ -65,6 +65,10 @@ function AttributeValueView({ layer, name, value }: { layer: string; name: strin
 function SourceItems({ refs, sources }: { refs: readonly SourceRef[]; sources: Record<string, SourceInfo> | undefined }) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
+  const sourceAsOfText = (asOf: string) => {
+    const date = sourceDate(asOf, language);
+    return date === null ? t('data.asOfPerRow') : t('details.asOf', { date });
+  };
   return (
     <ul className="details-sources">
       {refs.map((ref, i) => {
@@ -76,7 +80,7 @@ function SourceItems({ refs, sources }: { refs: readonly SourceRef[]; sources: R
             {source && <span className="source-meta"> — {publisherName(source.publisher, t)}</span>}
             <span className="details-source-line">{t('details.recordId', { id: ref.recordId })}</span>
             {source && <span className="details-source-line">{t('details.licence', { licence: source.licence })}</span>}
-            {source && <span className="details-source-line">{t('details.asOf', { date: formatDate(source.asOf, language) })}</span>}
+            {source && <span className="details-source-line">{sourceAsOfText(source.asOf)}</span>}
             {href && (
               <a className="details-source-line" href={href} rel="noopener noreferrer" target="_blank">
                 {t('details.openSource')}

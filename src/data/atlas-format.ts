@@ -150,6 +150,8 @@ export interface FlowRecord {
 
 /** The publisher of this project's own curated and derived sources; the interface shows it in its language. */
 export const ATLAS_CONTRIBUTORS = 'EV atlas contributors';
+/** The `asOf` of a source whose rows each carry their own date (curated facts). */
+export const PER_ROW_AS_OF = 'see per-row as_of';
 
 export interface SourceInfo {
   id: string;

@@ -35,6 +35,7 @@ export const en = {
     curatedOnly: 'Source snapshots were not available when this atlas was built: only hand-curated layers are shown.',
     sourceMissing: 'Missing source: {{source}}',
     atlasContributors: 'EV atlas contributors',
+    asOfPerRow: 'each fact with its own date',
   },
 } as const;
 

@@ -35,5 +35,6 @@ export const es: Translations = {
     curatedOnly: 'Las copias de las fuentes no estaban disponibles al construir este atlas: solo se muestran las capas curadas a mano.',
     sourceMissing: 'Fuente faltante: {{source}}',
     atlasContributors: 'Colaboradores del atlas de VE',
+    asOfPerRow: 'cada dato con su propia fecha',
   },
 };

@@ -10,7 +10,7 @@ import { formatDate, formatInteger } from '../components/format.ts';
 import type { ImageLegendLine, ImageSizeId } from '../export/image-export.ts';
 import { resolveStory } from './scene-control.ts';
 import { embedSnippet } from './embed-links.ts';
-import { publisherName } from '../data/publisher-name.ts';
+import { publisherName, sourceDate } from '../data/source-text.ts';
 
 export function ImageExportControls() {
   const { t } = useTranslation();
@@ -51,7 +51,7 @@ export function ImageExportControls() {
       const asOf = sourceIds
         .map((sourceId) => manifest?.sources[sourceId])
         .filter((source) => source !== undefined)
-        .map((source) => `${publisherName(source.publisher, t)} ${formatDate(source.asOf, language)}`);
+        .map((source) => [publisherName(source.publisher, t), sourceDate(source.asOf, language)].filter(Boolean).join(' '));
       const story = resolveStory(state.story);
       const scene = story?.scenes[state.scene - 1];
       const canvas = await composeMapImage(

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { renderWithProviders } from './fixtures/render-app.tsx';
 import { useAtlasStore } from '../../src/state/store.ts';
 import { defaultAtlasState } from '../../src/state/atlas-state.ts';
-import { mockAtlasFetch } from './fixtures/panels-fixture.ts';
+import { buildFixture, mockAtlasFetch } from './fixtures/panels-fixture.ts';
+import { PER_ROW_AS_OF } from '../../src/data/atlas-format.ts';
 
 vi.mock('../../src/map/map-view.tsx', () => ({ MapView: () => <div data-testid="map" /> }));
 const { App } = await import('../../src/app.tsx');
@@ -170,6 +171,21 @@ describe('filters and legend counts', { timeout: 20_000 }, () => {
     expect(curated.textContent).toContain('Curated facilities, "hand-checked"');
     // this project's own sources name their publisher in the interface language
     expect(curated.textContent).toContain('— EV atlas contributors');
+  });
+
+  it('a source whose facts each carry their own date says so, in the interface language', async () => {
+    const fixture = buildFixture();
+    fixture.manifest.sources.curated!.asOf = PER_ROW_AS_OF;
+    mockAtlasFetch(fixture);
+    const user = userEvent.setup();
+    renderApp();
+    await count('battery-plants');
+    const curated = () => layerSection('battery-plants').querySelector('[data-source-id="curated"]')!.textContent!;
+    expect(curated()).toContain('each fact with its own date');
+    expect(curated()).not.toContain(PER_ROW_AS_OF);
+    await user.click(screen.getByRole('button', { name: 'Español' }));
+    await waitFor(() => expect(curated()).toContain('cada dato con su propia fecha'));
+    expect(curated()).not.toContain(PER_ROW_AS_OF);
   });
 
   it('legend swatches come from the shared palettes', async () => {

@@ -4,7 +4,7 @@
  * quarantined with its row and reason; a valid row that matches no record, or more than one (its figure would be
  * counted twice in the state sums), is a build error.
  */
-import { ATLAS_CONTRIBUTORS, type QuarantineEntry } from '../../../src/data/atlas-format.ts';
+import { ATLAS_CONTRIBUTORS, PER_ROW_AS_OF, type QuarantineEntry } from '../../../src/data/atlas-format.ts';
 import { readTable } from '../io/csv.ts';
 import { parseFacilityMatch, type FacilityMatch } from '../supply/facility-match.ts';
 import { clean, isAsOfDate, urlProblem } from '../supply/util.ts';
@@ -18,7 +18,7 @@ export const FACILITY_JOBS_META = {
   publisher: ATLAS_CONTRIBUTORS,
   url: 'data/curated/facility-jobs.csv',
   licence: 'CC BY 4.0 (facts with per-row citations)',
-  asOf: 'see per-row as_of',
+  asOf: PER_ROW_AS_OF,
 };
 export const FACILITY_JOBS_COLUMNS = [
   'id',

@@ -17,6 +17,7 @@
  */
 import {
   ATLAS_CONTRIBUTORS,
+  PER_ROW_AS_OF,
   POLICY_COUNTRY,
   POLICY_KEYS,
   POLICY_STATUSES,
@@ -42,21 +43,21 @@ export const POLICY_SOURCE_META: Record<PolicyFileKind, { title: string; publish
     publisher: ATLAS_CONTRIBUTORS,
     url: 'data/curated/policies-us.csv',
     licence: 'CC BY 4.0 (facts with per-row citations)',
-    asOf: 'see per-row as_of',
+    asOf: PER_ROW_AS_OF,
   },
   mx: {
     title: 'Curated governance facts of Mexican states: EV incentives, circulation and verification exemptions (one public source per row)',
     publisher: ATLAS_CONTRIBUTORS,
     url: 'data/curated/policies-mx.csv',
     licence: 'CC BY 4.0 (facts with per-row citations)',
-    asOf: 'see per-row as_of',
+    asOf: PER_ROW_AS_OF,
   },
   national: {
     title: 'Curated federal governance facts of the US and Mexico: charger standards, charging tariffs, federal credits, fuel standards (one public source per row)',
     publisher: ATLAS_CONTRIBUTORS,
     url: 'data/curated/policies-national.csv',
     licence: 'CC BY 4.0 (facts with per-row citations)',
-    asOf: 'see per-row as_of',
+    asOf: PER_ROW_AS_OF,
   },
 };
 export const POLICY_COLUMNS = [

@@ -1,6 +1,6 @@
 /** Source metadata (SourceInfo without the counts the runner fills in). */
 import type { AdapterResult } from '../adapter-types.ts';
-import { ATLAS_CONTRIBUTORS } from '../../../src/data/atlas-format.ts';
+import { ATLAS_CONTRIBUTORS, PER_ROW_AS_OF } from '../../../src/data/atlas-format.ts';
 
 export type SourceMeta = AdapterResult['source'];
 
@@ -77,7 +77,7 @@ export const SOURCES = {
     publisher: ATLAS_CONTRIBUTORS,
     url: 'data/curated/assembly-plants.csv',
     licence: 'CC BY 4.0 (facts with per-row citations)',
-    asOf: 'see per-row as_of',
+    asOf: PER_ROW_AS_OF,
     origin: 'curated',
   } as SourceMeta,
   curatedBattery: {
@@ -86,7 +86,7 @@ export const SOURCES = {
     publisher: ATLAS_CONTRIBUTORS,
     url: 'data/curated/battery-facilities.csv',
     licence: 'CC BY 4.0 (facts with per-row citations)',
-    asOf: 'see per-row as_of',
+    asOf: PER_ROW_AS_OF,
     origin: 'curated',
   } as SourceMeta,
   curatedFlows: {
@@ -95,7 +95,7 @@ export const SOURCES = {
     publisher: ATLAS_CONTRIBUTORS,
     url: 'data/curated/flows.csv',
     licence: 'CC BY 4.0 (facts with per-row citations)',
-    asOf: 'see per-row as_of',
+    asOf: PER_ROW_AS_OF,
     origin: 'curated',
   } as SourceMeta,
   curatedOverrides: {
@@ -104,7 +104,7 @@ export const SOURCES = {
     publisher: ATLAS_CONTRIBUTORS,
     url: 'data/curated/facility-overrides.csv',
     licence: 'CC BY 4.0 (facts with per-row citations)',
-    asOf: 'see per-row as_of',
+    asOf: PER_ROW_AS_OF,
     origin: 'curated',
   } as SourceMeta,
 } satisfies Record<string, SourceMeta>;
