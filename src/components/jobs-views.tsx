@@ -12,6 +12,7 @@ import { jobsRadius, NO_FIGURE_LINE } from '../map/layers/jobs-sizing.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { emptyTally, JOBS_LAYER_IDS, mergeTallies, sumTallies, tallyJobs, type JobsTally } from '../analysis/jobs.ts';
 import { formatInteger, safeHref } from './format.ts';
+import { decodeOtherJobsFigure } from '../data/jobs-figure.ts';
 import '../styles/governance.css';
 
 /** Detail attributes of the jobs figure, shown together by JobsDetails rather than as plain attributes. */
@@ -49,6 +50,11 @@ export function JobsDetails({ record }: { record: DetailRecord }) {
   const source = typeof attributes.jobsSourceUrl === 'string' ? attributes.jobsSourceUrl : null;
   const href = safeHref(source);
   const others = Array.isArray(attributes.jobsOther) ? attributes.jobsOther.filter((item): item is string => typeof item === 'string') : [];
+  const describeOther = (text: string) => {
+    const figure = decodeOtherJobsFigure(text);
+    if (!figure) return text;
+    return [`${formatInteger(figure.jobs, language)} ${t(`jobs.kind.${figure.kind}`)}`, figure.year, figure.source].filter((part) => part !== null).join(' · ');
+  };
   return (
     <div className="details-jobs" data-testid="details-jobs" data-jobs={jobs ?? ''} data-kind={kind ?? ''}>
       <dl className="details-attributes">
@@ -79,7 +85,7 @@ export function JobsDetails({ record }: { record: DetailRecord }) {
           </dd>
         </div>
       </dl>
-      {others.length > 0 && <p className="legend-note">{t('jobs.others', { figures: others.join('; ') })}</p>}
+      {others.length > 0 && <p className="legend-note">{t('jobs.others', { figures: others.map(describeOther).join('; ') })}</p>}
       <p className="jobs-note">{t('jobs.reportedNote')}</p>
     </div>
   );

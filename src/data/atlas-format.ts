@@ -312,7 +312,7 @@ export interface PoliciesFile {
 /** Detail attributes of a facility with reported jobs (battery-plants, assembly-plants; issue 15):
  *  jobs (number, the one figure kept), jobsKind ('employed' | 'announced'), jobsYear (number | null),
  *  jobsSourceUrl (a URL, or the source id when the figure comes from a snapshot), and jobsOther (string[]:
- *  the other figures found for the facility, as "<n> <kind> (<year>, <source>)"). The column `jobs` is NaN when not reported. */
+ *  the other figures found for the facility, as "<jobs> <kind> <year|-> <source>": see jobs-figure.ts). The column `jobs` is NaN when not reported. */
 export const JOBS_KINDS = ['employed', 'announced'] as const;
 export type JobsKind = (typeof JOBS_KINDS)[number];
 

@@ -86,7 +86,14 @@ function withJobs(fixture: Fixture): Fixture {
       ...record,
       attributes: Number.isNaN(jobs[i])
         ? { ...record.attributes, jobs: null }
-        : { ...record.attributes, jobs: jobs[i]!, jobsKind: i === 0 ? 'employed' : 'announced', jobsYear: 2024, jobsSourceUrl: `https://example.org/jobs/${i}` },
+        : {
+            ...record.attributes,
+            jobs: jobs[i]!,
+            jobsKind: i === 0 ? 'employed' : 'announced',
+            jobsYear: 2024,
+            jobsSourceUrl: `https://example.org/jobs/${i}`,
+            ...(i === 0 ? { jobsOther: ['2000 announced - na-ev-investments-2024', '350 employed 2023 https://example.org/jobs/x'] } : {}),
+          },
     }));
     fixture.manifest.layers[id].columns = specs;
   };
@@ -313,11 +320,20 @@ describe('reported jobs', { timeout: 20_000 }, () => {
     expect(jobs.textContent).toContain('1,200 reported · employed · 2024');
     expect(within(jobs).getByRole('link', { name: 'source' }).getAttribute('href')).toBe('https://example.org/jobs/0');
     expect(jobs.textContent).toContain('never estimates');
+    expect(jobs.textContent).toContain('Other figures found: 2,000 announced at the investment · na-ev-investments-2024; 350 employed · 2023 · https://example.org/jobs/x');
     // shown once, not again as raw attributes
     expect(panel.querySelector('[data-attribute="jobsKind"]')).toBeNull();
     cleanup();
     const other = await openPanel('battery-plants:curated:2');
     expect(within(other).getByTestId('details-jobs').textContent).toContain('No reported figure');
+  });
+
+  it('details in Spanish: the other figures found name their kind in Spanish', async () => {
+    useAtlasStore.getState().setLanguage('es');
+    const panel = await openPanel('battery-plants:curated:1');
+    const jobs = within(panel).getByTestId('details-jobs');
+    expect(jobs.textContent).toContain(`Otras cifras encontradas: ${new Intl.NumberFormat('es-MX').format(2000)} anunciados con la inversión · na-ev-investments-2024`);
+    expect(jobs.textContent).not.toContain('announced');
   });
 
   it('statistics: summed per state and country over the plants passing the filters', async () => {

@@ -10,6 +10,7 @@
  * summed). The others are listed in the details (`jobsOther`).
  */
 import { JOBS_KINDS, type DetailRecord, type JobsKind, type PointDatasetId, type StateJobs } from '../../../src/data/atlas-format.ts';
+import { encodeOtherJobsFigure } from '../../../src/data/jobs-figure.ts';
 
 /** The datasets whose facilities carry jobs. */
 export const JOBS_DATASETS = ['battery-plants', 'assembly-plants'] as const satisfies readonly PointDatasetId[];
@@ -67,7 +68,7 @@ export function orderFigures(figures: readonly JobsFigure[]): JobsFigure[] {
 
 /** "<jobs> <kind> <year|-> <source>": one figure not kept, as listed in the details (jobsOther). */
 export function describeFigure(f: JobsFigure): string {
-  return `${f.jobs} ${f.kind} ${f.year ?? '-'} ${f.source}`;
+  return encodeOtherJobsFigure(f);
 }
 
 /** The jobs attributes of a record (all null when no source reports a figure). */
