@@ -320,7 +320,9 @@ describe('reported jobs', { timeout: 20_000 }, () => {
     expect(jobs.textContent).toContain('1,200 reported · employed · 2024');
     expect(within(jobs).getByRole('link', { name: 'source' }).getAttribute('href')).toBe('https://example.org/jobs/0');
     expect(jobs.textContent).toContain('never estimates');
-    expect(jobs.textContent).toContain('Other figures found: 2,000 announced at the investment · na-ev-investments-2024; 350 employed · 2023 · https://example.org/jobs/x');
+    expect(jobs.textContent).toContain(
+      'Other figures found: 2,000 announced at the investment · na-ev-investments-2024; 350 employed · 2023 · https://example.org/jobs/x',
+    );
     // shown once, not again as raw attributes
     expect(panel.querySelector('[data-attribute="jobsKind"]')).toBeNull();
     cleanup();
