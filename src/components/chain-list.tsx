@@ -13,6 +13,7 @@ import { endpointKey, supplyChainOf } from '../map/supply-chain.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { categoryLabel, formatDate, formatNumber, safeHref } from './format.ts';
 import '../styles/chain.css';
+import { sourceTitle } from '../data/source-text.ts';
 
 /** Flows of the chain in reading order: upstream farthest first, then downstream nearest first (pure; exported for tests). */
 export function chainSteps(flows: readonly FlowRecord[], facilityId: string): { upstream: FlowRecord[]; downstream: FlowRecord[] } {
@@ -84,8 +85,10 @@ function Step({ flow, sources }: { flow: FlowRecord; sources: Record<string, Sou
                   <a href={href} rel="noopener noreferrer" target="_blank">
                     {`${t('chain.sourceLink')}: ${hostOf(href)}`}
                   </a>
+                ) : source ? (
+                  sourceTitle(source, language)
                 ) : (
-                  (source?.title ?? ref.sourceId)
+                  ref.sourceId
                 )}
                 {asOf && <> · {t('chain.asOf', { date: formatDate(asOf, language) })}</>}
               </span>

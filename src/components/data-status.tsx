@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useManifest } from '../data/queries.ts';
 import { DataUnavailableError } from '../data/integrity.ts';
+import { sourceTitle } from '../data/source-text.ts';
+import { useAtlasStore } from '../state/store.ts';
 
 /** Says when data is loading, failed, or was built without some sources. */
 export function DataStatus() {
   const { t } = useTranslation();
+  const language = useAtlasStore((s) => s.language);
   const manifest = useManifest();
   if (manifest.isPending) return <p className="data-status">{t('data.loading')}</p>;
   if (manifest.isError) {
@@ -30,7 +33,7 @@ export function DataStatus() {
       {manifest.data.mode === 'curated-only' && <p>{t('data.curatedOnly')}</p>}
       <ul>
         {missing.map((source) => (
-          <li key={source.id}>{t('data.sourceMissing', { source: source.title })}</li>
+          <li key={source.id}>{t('data.sourceMissing', { source: sourceTitle(source, language) })}</li>
         ))}
       </ul>
     </div>

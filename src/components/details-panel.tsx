@@ -18,7 +18,7 @@ import { categoryLabel, formatDate, formatNumber, isIsoDate, safeHref, stateLabe
 import { JOBS_ATTRIBUTES, JobsDetails } from './jobs-views.tsx';
 import { ChainList } from './chain-list.tsx';
 import '../styles/panels.css';
-import { publisherName, sourceDate } from '../data/source-text.ts';
+import { publisherName, sourceDate, sourceTitle } from '../data/source-text.ts';
 
 type AttributeValue = DetailRecord['attributes'][string];
 
@@ -76,7 +76,7 @@ function SourceItems({ refs, sources }: { refs: readonly SourceRef[]; sources: R
         const href = safeHref(ref.url) ?? safeHref(source?.url);
         return (
           <li key={`${ref.sourceId}:${ref.recordId}:${i}`}>
-            <strong>{source ? source.title : t('details.unknownSource', { id: ref.sourceId })}</strong>
+            <strong>{source ? sourceTitle(source, language) : t('details.unknownSource', { id: ref.sourceId })}</strong>
             {source && <span className="source-meta"> — {publisherName(source.publisher, t)}</span>}
             <span className="details-source-line">{t('details.recordId', { id: ref.recordId })}</span>
             {source && <span className="details-source-line">{t('details.licence', { licence: source.licence })}</span>}

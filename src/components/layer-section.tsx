@@ -12,7 +12,7 @@ import { filtersOfLayer } from '../filters/filter-options.ts';
 import { formatDate, formatInteger, safeHref } from './format.ts';
 import { LegendKey } from './legend-keys.tsx';
 import { LayerDataProblem, LayerUnavailable, useLayerDataState, useLoadingBytesText } from './layer-data-status.tsx';
-import { publisherName, sourceDate } from '../data/source-text.ts';
+import { publisherName, sourceDate, sourceTitle } from '../data/source-text.ts';
 
 /** The count element end-to-end tests read: formatted text, raw integer in data-count. */
 export function LayerCount({
@@ -64,10 +64,10 @@ export const SourceList = memo(function SourceList({ sourceIds, sources }: { sou
           <li key={id} data-source-id={id}>
             {href ? (
               <a href={href} rel="noopener noreferrer" target="_blank">
-                {source.title}
+                {sourceTitle(source, language)}
               </a>
             ) : (
-              <span>{source.title}</span>
+              <span>{sourceTitle(source, language)}</span>
             )}
             <span className="source-meta">
               {' — '}

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { differingPixelShare, launchAtlasBrowser, screenshot, waitForMapReady, useSharedBrowser } from './browser.ts';
-import { DATASET_IDS } from '../../src/data/atlas-format.ts';
+import { DATASET_IDS, type AtlasManifest } from '../../src/data/atlas-format.ts';
+import { SOURCE_TITLES_ES } from '../../src/data/source-titles-es.ts';
 
 const baseUrl = inject('baseUrl');
 const sharedBrowser = useSharedBrowser();
@@ -249,6 +250,22 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     expect(evPlants).toBeGreaterThan(0);
     expect(evPlants).toBeLessThan(36);
     expect(await page.getByTestId('url-problems').count()).toBe(0);
+    await page.close();
+  });
+
+  it('in Spanish, the legend names every source of the built data by its Spanish title', async () => {
+    const manifest = (await (await fetch(new URL('data/manifest.json', baseUrl))).json()) as AtlasManifest;
+    const page = await sharedBrowser().newPage();
+    await page.goto(`${baseUrl}#v=1&lang=es`);
+    await waitForMapReady(page);
+    const listed = await page
+      .locator('.source-list li[data-source-id]')
+      .evaluateAll((items) => items.map((item) => ({ id: item.getAttribute('data-source-id')!, text: item.textContent ?? '' })));
+    expect(listed.length).toBeGreaterThan(5);
+    for (const { id, text } of listed) {
+      expect(text).toContain(SOURCE_TITLES_ES[id]);
+      if (SOURCE_TITLES_ES[id] !== manifest.sources[id]!.title) expect(text).not.toContain(manifest.sources[id]!.title);
+    }
     await page.close();
   });
 

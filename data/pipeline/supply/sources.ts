@@ -25,7 +25,7 @@ export const SOURCES = {
   }),
   minmod: snap({
     id: 'minmod',
-    title: 'MinMod mineral sites with battery minerals, US and Mexico (mostly USGS datasets, from USGS and state surveys)',
+    title: 'MinMod mineral sites with battery minerals, US and Mexico (mostly from USGS and state surveys)',
     publisher: 'DARPA CriticalMAAS MinMod (USC ISI / University of Minnesota)',
     url: 'https://minmod.isi.edu/',
     licence: 'USGS rows public domain; repository MIT; academic-compilation rows: cite',
