@@ -84,11 +84,16 @@ export const SourceList = memo(function SourceList({ sourceIds, sources }: { sou
   );
 });
 
+/** The catalog key of a coverage note's unit or reference label (by the note's messageKey); the data's own text is the fallback. */
+function coverageKey(group: 'units' | 'referenceLabels', layer: LayerId, country: Country, note: CoverageNote): string {
+  return note.messageKey.startsWith('coverage.') ? `coverage.${group}.${note.messageKey.slice('coverage.'.length)}` : `coverage.${group}.${layer}.${country}`;
+}
+
 export function coverageSentence(t: ReturnType<typeof useTranslation>['t'], language: Language, layer: LayerId, country: Country, note: CoverageNote): string {
   const base = { country: t(`countries.${country}`), mapped: formatInteger(note.mapped, language) };
   const reference = note.reference;
   if (!reference) return t(`coverage.${note.level}`, base);
-  const unitKey = note.messageKey.startsWith('coverage.') ? `coverage.units.${note.messageKey.slice('coverage.'.length)}` : `coverage.units.${layer}.${country}`;
+  const unitKey = coverageKey('units', layer, country, note);
   return t(`coverage.${note.level}Reference`, {
     ...base,
     publisher: reference.publisher,
@@ -114,7 +119,7 @@ export const CoverageList = memo(function CoverageList({ layer, entry }: { layer
               <>
                 {' '}
                 <a href={href} rel="noopener noreferrer" target="_blank">
-                  {t('coverage.referenceLink', { label: note.reference.label })}
+                  {t('coverage.referenceLink', { label: t(coverageKey('referenceLabels', layer, country, note), { defaultValue: note.reference.label }) })}
                 </a>
               </>
             )}

@@ -66,6 +66,10 @@ export const panelsCatalog = defineCatalog(
       units: {
         chargers: { US: 'charging sites in Open Charge Map', MX: 'public charge points' },
       },
+      /** Translations of the pipeline's reference labels, by CoverageNote.messageKey; the data's own label is the fallback. */
+      referenceLabels: {
+        chargers: { US: 'Open Charge Map national total', MX: 'EMA barometer: public charge points' },
+      },
     },
     details: {
       label: 'Feature details',
@@ -254,6 +258,9 @@ export const panelsCatalog = defineCatalog(
       level: { complete: 'completa', partial: 'parcial', none: 'sin datos' },
       units: {
         chargers: { US: 'sitios de carga en Open Charge Map', MX: 'puntos de carga públicos' },
+      },
+      referenceLabels: {
+        chargers: { US: 'total nacional de Open Charge Map', MX: 'barómetro de EMA: puntos de carga públicos' },
       },
     },
     details: {

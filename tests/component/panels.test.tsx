@@ -164,6 +164,7 @@ describe('filters and legend counts', { timeout: 20_000 }, () => {
     const coverage = screen.getByTestId('coverage-chargers');
     expect(coverage.textContent).toContain('United States: complete — 4 mapped.');
     expect(coverage.textContent).toContain('Mexico: partial — 2 mapped; EMA counted 4,060 public charge points (December 2025).');
+    expect(within(coverage).getByRole('link', { name: 'Reference: EMA barometer: public charge points' }).getAttribute('href')).toBe('https://example.org/ema');
     expect(screen.getByTestId('coverage-minerals').textContent).toContain('Mexico: no data — nothing is mapped for this country yet.');
     // a javascript: source URL is never a link
     const curated = layerSection('battery-plants');
@@ -212,6 +213,7 @@ describe('filters and legend counts', { timeout: 20_000 }, () => {
       `México: parcial — 2 en el mapa; EMA contó ${new Intl.NumberFormat('es-MX').format(4060)} puntos de carga públicos (diciembre de 2025).`,
     );
     expect(layerSection('chargers').textContent).toContain('datos a 21 abr 2025');
+    expect(within(screen.getByTestId('coverage-chargers')).getByRole('link', { name: 'Referencia: barómetro de EMA: puntos de carga públicos' })).toBeTruthy();
     expect(layerSection('battery-plants').textContent).toContain('— Colaboradores del atlas de VE');
     expect(screen.getByRole('button', { name: 'Copiar enlace' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Exportar lo que veo' })).toBeTruthy();
