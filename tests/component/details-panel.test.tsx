@@ -120,4 +120,15 @@ describe('details panel', { timeout: 20_000 }, () => {
     expect(panel.textContent).toContain('Datos a 21 abr 2025');
     expect(within(panel).getByRole('button', { name: 'Cerrar detalles' })).toBeTruthy();
   });
+
+  it('a source attribute with a few published values reads in the interface language; another value as written', async () => {
+    const panel = await openDetails('battery-plants:curated:2');
+    expect(panel.querySelector('[data-attribute="investmentRange"] dd')!.textContent).toBe('USD 100 million - 1 billion');
+    expect(panel.querySelector('[data-attribute="timeline"] dd')!.textContent).toBe('Some other phase');
+    cleanup();
+    useAtlasStore.getState().setLanguage('es');
+    const spanish = await openDetails('battery-plants:curated:2');
+    expect(spanish.querySelector('[data-attribute="investmentRange"] dd')!.textContent).toBe('100 millones - 1,000 millones de USD');
+    expect(spanish.querySelector('[data-attribute="timeline"] dd')!.textContent).toBe('Some other phase');
+  });
 });
