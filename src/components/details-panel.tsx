@@ -68,7 +68,7 @@ function SourceItems({ refs, sources }: { refs: readonly SourceRef[]; sources: R
   const language = useAtlasStore((s) => s.language);
   const sourceAsOfText = (asOf: string) => {
     const date = sourceDate(asOf, language);
-    return date === null ? t('data.asOfPerRow') : t('details.asOf', { date });
+    return date === null ? t('details.asOfPerRow') : t('details.asOf', { date });
   };
   return (
     <ul className="details-sources">
