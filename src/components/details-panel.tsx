@@ -14,7 +14,7 @@ import type { Language } from '../state/atlas-state.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { attributeDomain } from '../data/datasets.ts';
 import { CitationLink } from './citation-link.tsx';
-import { categoryLabel, formatDate, formatNumber, isIsoDate, safeHref, SOURCE_VALUE_ATTRIBUTES, stateLabel } from './format.ts';
+import { categoryLabel, formatDate, formatNumber, isIsoDate, safeHref, stateLabel } from './format.ts';
 import { JOBS_ATTRIBUTES, JobsDetails } from './jobs-views.tsx';
 import { ChainList } from './chain-list.tsx';
 import '../styles/panels.css';
@@ -31,7 +31,6 @@ function scalarText(t: TFunction, language: Language, layer: string, key: string
   if (typeof value === 'number') return formatNumber(value, language);
   const namespace = attributeDomain(layer, key);
   if (namespace) return categoryLabel(t, namespace, value);
-  if (SOURCE_VALUE_ATTRIBUTES.has(key)) return t(`details.sourceValues.${key}.${value}`, { defaultValue: value });
   if (isIsoDate(value)) return formatDate(value, language);
   return value;
 }

@@ -72,7 +72,3 @@ export function stateLabel(code: string | null, names: ReadonlyMap<string, { en:
   const entry = names?.get(code);
   return entry ? entry[language] : code;
 }
-
-/** Source attributes whose few values (as the sources publish them) have labels in the catalog (`details.sourceValues`);
- *  any other value is shown as written. */
-export const SOURCE_VALUE_ATTRIBUTES: ReadonlySet<string> = new Set(['investmentRange', 'timeline', 'segment', 'siteType']);

@@ -21,6 +21,17 @@ import {
   type PointDatasetId,
 } from './atlas-format.ts';
 
+/**
+ * Source attributes with a few values, kept as the sources publish them (detail attributes, not columns): their ids
+ * are those values, so the details label them through the categories catalog and show any other value as written.
+ */
+const SOURCE_VALUE_DOMAINS = {
+  investmentRange: ['Less than 10M', '10M - 100M', '100M - 1B', 'Over 1 Billion', 'Not Specified'],
+  investmentTimeline: ['Pre-Inflation Reduction Act', 'Post-Inflation Reduction Act'],
+  supplySegment: ['Upstream', 'Midstream-BGM', 'Midstream-Cell', 'Downstream'],
+  siteType: ['Mine', 'Mines', 'Mine?', 'Producer', 'Past Producer', 'Prospect', 'Prospects', 'Occurrence', 'Occurrences'],
+} as const;
+
 export const DOMAINS = {
   chargerLevel: CHARGER_LEVELS,
   chargerStatus: CHARGER_STATUSES,
@@ -34,6 +45,7 @@ export const DOMAINS = {
   flowMaterial: FLOW_MATERIALS,
   flowRelation: FLOW_RELATIONS,
   precision: ['exact', 'approximate'],
+  ...SOURCE_VALUE_DOMAINS,
 } as const satisfies Record<string, readonly string[]>;
 export type DomainId = keyof typeof DOMAINS;
 
@@ -80,7 +92,7 @@ export const POINT_DATASETS: Record<PointDatasetId, PointDatasetDecl> = {
       { name: 'commodities', kind: 'bitmask', domain: 'commodity', exportAs: 'commodities' },
       { name: 'status', kind: 'category', domain: 'mineralStatus', exportAs: 'status' },
     ],
-    attributeDomains: { otherCommodities: 'commodity' },
+    attributeDomains: { otherCommodities: 'commodity', siteType: 'siteType' },
   },
   'battery-plants': {
     id: 'battery-plants',
@@ -91,6 +103,7 @@ export const POINT_DATASETS: Record<PointDatasetId, PointDatasetDecl> = {
       { name: 'capexMusd', kind: 'number', exportAs: 'capex_musd' },
       { name: 'jobs', kind: 'number', exportAs: 'jobs' },
     ],
+    attributeDomains: { investmentRange: 'investmentRange', timeline: 'investmentTimeline', segment: 'supplySegment' },
   },
   'assembly-plants': {
     id: 'assembly-plants',
@@ -101,6 +114,7 @@ export const POINT_DATASETS: Record<PointDatasetId, PointDatasetDecl> = {
       { name: 'capexMusd', kind: 'number', exportAs: 'capex_musd' },
       { name: 'jobs', kind: 'number', exportAs: 'jobs' },
     ],
+    attributeDomains: { investmentRange: 'investmentRange', timeline: 'investmentTimeline' },
   },
 };
 

@@ -36,6 +36,7 @@ export const categoriesCatalog = defineCatalog(
         cancelled: 'Cancelled',
         retired: 'Retired',
         disputed: 'Disputed',
+        paused: 'Paused',
         unknown: 'Status unknown',
       },
       plantStage: {
@@ -70,6 +71,27 @@ export const categoriesCatalog = defineCatalog(
       },
       flowRelation: { offtake: 'Offtake agreement', supply_contract: 'Supply contract', same_site: 'Same site', ownership_jv: 'Ownership / joint venture' },
       precision: { exact: 'Exact location', approximate: 'Approximate location', unknown: 'Location precision unknown' },
+      // values of source attributes as the sources publish them (SOURCE_VALUE_DOMAINS in src/data/datasets.ts)
+      investmentRange: {
+        'Less than 10M': 'Less than USD 10 million',
+        '10M - 100M': 'USD 10-100 million',
+        '100M - 1B': 'USD 100 million - 1 billion',
+        'Over 1 Billion': 'Over USD 1 billion',
+        'Not Specified': 'Not specified',
+      },
+      investmentTimeline: { 'Pre-Inflation Reduction Act': 'Before the Inflation Reduction Act', 'Post-Inflation Reduction Act': 'After the Inflation Reduction Act' },
+      supplySegment: { Upstream: 'Upstream', 'Midstream-BGM': 'Midstream: battery-grade materials', 'Midstream-Cell': 'Midstream: cells', Downstream: 'Downstream' },
+      siteType: {
+        Mine: 'Mine',
+        Mines: 'Mines',
+        'Mine?': 'Mine (uncertain)',
+        Producer: 'Producer',
+        'Past Producer': 'Past producer',
+        Prospect: 'Prospect',
+        Prospects: 'Prospects',
+        Occurrence: 'Occurrence',
+        Occurrences: 'Occurrences',
+      },
     },
   },
   {
@@ -112,6 +134,7 @@ export const categoriesCatalog = defineCatalog(
         cancelled: 'Cancelada',
         retired: 'Cerrada',
         disputed: 'En disputa',
+        paused: 'En pausa',
         unknown: 'Estado desconocido',
       },
       plantStage: {
@@ -151,6 +174,34 @@ export const categoriesCatalog = defineCatalog(
         ownership_jv: 'Propiedad / empresa conjunta',
       },
       precision: { exact: 'Ubicación exacta', approximate: 'Ubicación aproximada', unknown: 'Precisión de ubicación desconocida' },
+      investmentRange: {
+        'Less than 10M': 'Menos de 10 millones de USD',
+        '10M - 100M': '10-100 millones de USD',
+        '100M - 1B': '100 millones - 1,000 millones de USD',
+        'Over 1 Billion': 'Más de 1,000 millones de USD',
+        'Not Specified': 'Sin especificar',
+      },
+      investmentTimeline: {
+        'Pre-Inflation Reduction Act': 'Antes de la Ley de Reducción de la Inflación (IRA)',
+        'Post-Inflation Reduction Act': 'Después de la Ley de Reducción de la Inflación (IRA)',
+      },
+      supplySegment: {
+        Upstream: 'Aguas arriba',
+        'Midstream-BGM': 'Eslabón intermedio: materiales de grado batería',
+        'Midstream-Cell': 'Eslabón intermedio: celdas',
+        Downstream: 'Aguas abajo',
+      },
+      siteType: {
+        Mine: 'Mina',
+        Mines: 'Minas',
+        'Mine?': 'Mina (incierto)',
+        Producer: 'Productor',
+        'Past Producer': 'Productor en el pasado',
+        Prospect: 'Prospecto',
+        Prospects: 'Prospectos',
+        Occurrence: 'Manifestación',
+        Occurrences: 'Manifestaciones',
+      },
     },
   },
 );

@@ -108,29 +108,6 @@ export const panelsCatalog = defineCatalog(
       flowTitle: '{{from}} → {{to}}',
       yes: 'Yes',
       no: 'No',
-      /** Values of source attributes with a small closed set of values (as the sources publish them), by attribute. */
-      sourceValues: {
-        investmentRange: {
-          'Less than 10M': 'Less than USD 10 million',
-          '10M - 100M': 'USD 10-100 million',
-          '100M - 1B': 'USD 100 million - 1 billion',
-          'Over 1 Billion': 'Over USD 1 billion',
-          'Not Specified': 'Not specified',
-        },
-        timeline: { 'Pre-Inflation Reduction Act': 'Before the Inflation Reduction Act', 'Post-Inflation Reduction Act': 'After the Inflation Reduction Act' },
-        segment: { Upstream: 'Upstream', 'Midstream-BGM': 'Midstream: battery-grade materials', 'Midstream-Cell': 'Midstream: cells', Downstream: 'Downstream' },
-        siteType: {
-          Mine: 'Mine',
-          Mines: 'Mines',
-          'Mine?': 'Mine (uncertain)',
-          Producer: 'Producer',
-          'Past Producer': 'Past producer',
-          Prospect: 'Prospect',
-          Prospects: 'Prospects',
-          Occurrence: 'Occurrence',
-          Occurrences: 'Occurrences',
-        },
-      },
       attr: {
         level: 'Charging level',
         network: 'Network',
@@ -324,36 +301,6 @@ export const panelsCatalog = defineCatalog(
       flowTitle: '{{from}} → {{to}}',
       yes: 'Sí',
       no: 'No',
-      sourceValues: {
-        investmentRange: {
-          'Less than 10M': 'Menos de 10 millones de USD',
-          '10M - 100M': '10-100 millones de USD',
-          '100M - 1B': '100 millones - 1,000 millones de USD',
-          'Over 1 Billion': 'Más de 1,000 millones de USD',
-          'Not Specified': 'Sin especificar',
-        },
-        timeline: {
-          'Pre-Inflation Reduction Act': 'Antes de la Ley de Reducción de la Inflación (IRA)',
-          'Post-Inflation Reduction Act': 'Después de la Ley de Reducción de la Inflación (IRA)',
-        },
-        segment: {
-          Upstream: 'Aguas arriba',
-          'Midstream-BGM': 'Eslabón intermedio: materiales de grado batería',
-          'Midstream-Cell': 'Eslabón intermedio: celdas',
-          Downstream: 'Aguas abajo',
-        },
-        siteType: {
-          Mine: 'Mina',
-          Mines: 'Minas',
-          'Mine?': 'Mina (incierto)',
-          Producer: 'Productor',
-          'Past Producer': 'Productor en el pasado',
-          Prospect: 'Prospecto',
-          Prospects: 'Prospectos',
-          Occurrence: 'Manifestación',
-          Occurrences: 'Manifestaciones',
-        },
-      },
       attr: {
         level: 'Nivel de carga',
         network: 'Red',

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { POINT_DATASET_IDS, type DetailRecord } from '../../src/data/atlas-format.ts';
 import { createI18n } from '../../src/i18n/i18n.ts';
-import { SOURCE_VALUE_ATTRIBUTES } from '../../src/components/format.ts';
+import { attributeDomain } from '../../src/data/datasets.ts';
 
 const builtData = resolve(import.meta.dirname, '../../public/data');
 // the point datasets' details (auxiliary datasets such as population.details.json hold no attributes)
@@ -28,24 +28,27 @@ describe('attribute names in the details panel', () => {
     }
   });
 
-  it.skipIf(detailFiles.length === 0)('every value of the source attributes shown through labels has one in English and Spanish', () => {
-    const values = new Set<string>();
+  it.skipIf(detailFiles.length === 0)('every value of an attribute with a value domain in the built data has a label in English and Spanish', () => {
+    const keys = new Set<string>();
     for (const file of detailFiles) {
+      const dataset = file.slice(0, file.indexOf('.'));
       for (const record of JSON.parse(readFileSync(join(builtData, file), 'utf8')) as DetailRecord[]) {
-        for (const key of SOURCE_VALUE_ATTRIBUTES) {
-          const value = record.attributes[key];
-          if (typeof value === 'string') values.add(`details.sourceValues.${key}.${value}`);
+        for (const [attribute, value] of Object.entries(record.attributes)) {
+          // free text of commodity names: those equal to a commodity id take its label, the rest are shown as written
+          if (attribute === 'otherCommodities') continue;
+          const domain = attributeDomain(dataset, attribute);
+          for (const item of Array.isArray(value) ? value : [value]) if (domain && typeof item === 'string') keys.add(`categories.${domain}.${item}`);
         }
       }
     }
-    expect(values.size).toBeGreaterThan(10);
+    expect([...keys].filter((key) => key.startsWith('categories.siteType.')).length).toBeGreaterThan(5);
     for (const language of ['en', 'es'] as const) {
       const i18n = createI18n(language);
       expect(
-        [...values].filter((key) => !i18n.exists(key)),
+        [...keys].filter((key) => !i18n.exists(key)),
         `${language}: values without a label`,
       ).toEqual([]);
     }
-    expect(createI18n('es').t('details.sourceValues.investmentRange.Less than 10M')).toBe('Menos de 10 millones de USD');
+    expect(createI18n('es').t('categories.investmentRange.Less than 10M')).toBe('Menos de 10 millones de USD');
   });
 });
