@@ -13,7 +13,7 @@ import { endpointKey, supplyChainOf } from '../map/supply-chain.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { categoryLabel, formatDate, formatNumber, safeHref } from './format.ts';
 import '../styles/chain.css';
-import { sourceTitle } from '../data/source-text.ts';
+import { sourceTitle } from './source-text.ts';
 
 /** Flows of the chain in reading order: upstream farthest first, then downstream nearest first (pure; exported for tests). */
 export function chainSteps(flows: readonly FlowRecord[], facilityId: string): { upstream: FlowRecord[]; downstream: FlowRecord[] } {

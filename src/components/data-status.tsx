@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useManifest } from '../data/queries.ts';
 import { DataUnavailableError } from '../data/integrity.ts';
-import { sourceTitle } from '../data/source-text.ts';
+import { sourceTitle } from './source-text.ts';
 import { useAtlasStore } from '../state/store.ts';
 
 /** Says when data is loading, failed, or was built without some sources. */

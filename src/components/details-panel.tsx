@@ -18,7 +18,7 @@ import { categoryLabel, formatDate, formatNumber, isIsoDate, safeHref, stateLabe
 import { JOBS_ATTRIBUTES, JobsDetails } from './jobs-views.tsx';
 import { ChainList } from './chain-list.tsx';
 import '../styles/panels.css';
-import { publisherName, sourceDate, sourceTitle } from '../data/source-text.ts';
+import { publisherName, sourceAsOfText, sourceTitle } from './source-text.ts';
 
 type AttributeValue = DetailRecord['attributes'][string];
 
@@ -65,10 +65,6 @@ function AttributeValueView({ layer, name, value }: { layer: string; name: strin
 function SourceItems({ refs, sources }: { refs: readonly SourceRef[]; sources: Record<string, SourceInfo> | undefined }) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
-  const sourceAsOfText = (asOf: string) => {
-    const date = sourceDate(asOf, language);
-    return date === null ? t('details.asOfPerRow') : t('details.asOf', { date });
-  };
   return (
     <ul className="details-sources">
       {refs.map((ref, i) => {
@@ -80,7 +76,7 @@ function SourceItems({ refs, sources }: { refs: readonly SourceRef[]; sources: R
             {source && <span className="source-meta"> — {publisherName(source.publisher, t)}</span>}
             <span className="details-source-line">{t('details.recordId', { id: ref.recordId })}</span>
             {source && <span className="details-source-line">{t('details.licence', { licence: source.licence })}</span>}
-            {source && <span className="details-source-line">{sourceAsOfText(source.asOf)}</span>}
+            {source && <span className="details-source-line">{sourceAsOfText(source.asOf, language, t, 'details.asOf', 'details.asOfPerRow')}</span>}
             {href && (
               <a className="details-source-line" href={href} rel="noopener noreferrer" target="_blank">
                 {t('details.openSource')}

@@ -12,7 +12,7 @@ import { filtersOfLayer } from '../filters/filter-options.ts';
 import { formatDate, formatInteger, safeHref } from './format.ts';
 import { LegendKey } from './legend-keys.tsx';
 import { LayerDataProblem, LayerUnavailable, useLayerDataState, useLoadingBytesText } from './layer-data-status.tsx';
-import { publisherName, sourceDate, sourceTitle } from '../data/source-text.ts';
+import { publisherName, sourceAsOfText, sourceTitle } from './source-text.ts';
 
 /** The count element end-to-end tests read: formatted text, raw integer in data-count. */
 export function LayerCount({
@@ -50,10 +50,6 @@ export const SourceList = memo(function SourceList({ sourceIds, sources }: { sou
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   if (sourceIds.length === 0) return <p className="legend-note gap">{t('legend.noSources')}</p>;
-  const sourceAsOfText = (asOf: string) => {
-    const date = sourceDate(asOf, language);
-    return date === null ? t('data.asOfPerRow') : t('legend.asOf', { date });
-  };
   return (
     <ul className="source-list">
       {sourceIds.map((id) => {
@@ -73,7 +69,7 @@ export const SourceList = memo(function SourceList({ sourceIds, sources }: { sou
               {' — '}
               {publisherName(source.publisher, t)}
               {' · '}
-              <span className="as-of">{sourceAsOfText(source.asOf)}</span>
+              <span className="as-of">{sourceAsOfText(source.asOf, language, t, 'legend.asOf', 'data.asOfPerRow')}</span>
               {source.missing && <strong className="gap"> · {t('legend.missing')}</strong>}
             </span>
             <span className="source-licence">{t('legend.licence', { licence: source.licence })}</span>

@@ -10,7 +10,7 @@ import { formatDate, formatInteger } from '../components/format.ts';
 import type { ImageLegendLine, ImageSizeId } from '../export/image-export.ts';
 import { resolveStory } from './scene-control.ts';
 import { embedSnippet } from './embed-links.ts';
-import { publisherName, sourceDate } from '../data/source-text.ts';
+import { publisherName, sourceDate } from '../components/source-text.ts';
 
 export function ImageExportControls() {
   const { t } = useTranslation();

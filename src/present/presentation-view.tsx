@@ -15,7 +15,7 @@ import { CUSTOM_STORY_ID } from '../stories/story.ts';
 import { decodeAtlasState } from '../state/url-codec.ts';
 import { LAYER_SPECS } from '../map/layers/index.ts';
 import type { AtlasManifest } from '../data/atlas-format.ts';
-import { publisherName } from '../data/source-text.ts';
+import { publisherName } from '../components/source-text.ts';
 
 const NEXT_KEYS = new Set(['PageDown', 'ArrowRight', 'ArrowDown', ' ', 'Spacebar']);
 const PREVIOUS_KEYS = new Set(['PageUp', 'ArrowLeft', 'ArrowUp']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRegistry } from '../../data/pipeline/sources/default-sources.ts';
 import { SOURCE_TITLES_ES } from '../../src/data/source-titles-es.ts';
-import { sourceTitle } from '../../src/data/source-text.ts';
+import { sourceTitle } from '../../src/components/source-text.ts';
 
 describe('Spanish source titles', () => {
   const entries = defaultRegistry().all();

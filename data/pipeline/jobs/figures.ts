@@ -66,11 +66,6 @@ export function orderFigures(figures: readonly JobsFigure[]): JobsFigure[] {
   return unique.sort((a, b) => rank(a) - rank(b) || (b.year ?? -1) - (a.year ?? -1) || b.jobs - a.jobs || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 }
 
-/** "<jobs> <kind> <year|-> <source>": one figure not kept, as listed in the details (jobsOther). */
-export function describeFigure(f: JobsFigure): string {
-  return encodeOtherJobsFigure(f);
-}
-
 /** The jobs attributes of a record (all null when no source reports a figure). */
 export function jobsAttributes(figures: readonly JobsFigure[]): DetailRecord['attributes'] {
   const [kept, ...others] = orderFigures(figures);
@@ -80,7 +75,7 @@ export function jobsAttributes(figures: readonly JobsFigure[]): DetailRecord['at
     jobsKind: kept.kind,
     jobsYear: kept.year,
     jobsSourceUrl: kept.source,
-    jobsOther: others.length ? others.map(describeFigure) : null,
+    jobsOther: others.length ? others.map(encodeOtherJobsFigure) : null,
   };
 }
 
