@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { CHOROPLETH_LAYER_ID, createBasemapStyle, type StateFills } from './basemap-style.ts';
 import { TOOLTIP_STYLE } from './tooltip.ts';
 import { warmLabelGlyphs } from './warm-glyphs.ts';
+import { createBasemapFirstGate, type BasemapFirstGate } from './basemap-first.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { VIEW_LIMITS, type MapView as AtlasMapView } from '../state/atlas-state.ts';
 
@@ -47,6 +48,8 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
   const mapRef = useRef<MaplibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [basemapFirstDone, setBasemapFirstDone] = useState(false);
+  const gateRef = useRef<BasemapFirstGate | null>(null);
   const language = useAtlasStore((s) => s.language);
   const fills = choropleth?.fills ?? null;
   const view = useAtlasStore((s) => s.view);
@@ -55,6 +58,8 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
   const lastFlyRequest = useRef(flyRequest);
   // The layers the overlay was last given, for its after-render callback (set in the effect that passes them on).
   const layersRef = useRef<Layer[]>(deckLayers);
+  // data layers given to MapView but not yet to deck.gl (the basemap draws first): deck.gl is not ready with them
+  const heldBackRef = useRef(false);
 
   // A layout effect: the map (its WebGL context, its worker, its first tile requests) starts before the
   // browser lays out and paints the rest of the page, not after (issue 13: 0.12 s sooner, median of 9 loads).
@@ -90,6 +95,9 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
     const setIdle = (idle: boolean) => (container.dataset.mapIdle = String(idle));
     setIdle(false);
     map.on('idle', () => setIdle(true));
+    const gate = createBasemapFirstGate(() => setBasemapFirstDone(true));
+    gateRef.current = gate;
+    map.once('idle', () => gate.basemapDrawn());
     map.on('movestart', () => setIdle(false));
     // issue 11: a move by the user (drag, wheel, keys), not by a fit or a link, changes a presented scene
     map.on('movestart', (event) => {
@@ -106,7 +114,7 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
       deviceProps: { webgl: { preserveDrawingBuffer: true } },
       onAfterRender: () => {
         const layers = layersRef.current;
-        container.dataset.deckReady = String(layers.every((layer) => layer.isLoaded));
+        container.dataset.deckReady = String(!heldBackRef.current && layers.every((layer) => layer.isLoaded));
         container.dataset.deckLayers = String(layers.length);
       },
     });
@@ -115,6 +123,8 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
     overlayRef.current = overlay;
     (window as unknown as { __atlasMap?: MaplibreMap }).__atlasMap = map;
     return () => {
+      gate.dispose();
+      gateRef.current = null;
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
@@ -122,7 +132,11 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
   }, []);
 
   useEffect(() => {
-    layersRef.current = deckLayers;
+    if (deckLayers.length > 0) gateRef.current?.layersWaiting();
+    // the data layers are drawn once the basemap has drawn its first view (./basemap-first.ts)
+    const given = basemapFirstDone ? deckLayers : [];
+    layersRef.current = given;
+    heldBackRef.current = given.length < deckLayers.length;
     // Where deck.gl picks nothing, the basemap's choropleth answers with the state under the pointer.
     const stateAt = (info: PickingInfo): string | null => {
       const map = mapRef.current;
@@ -132,7 +146,7 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
       return typeof code === 'string' ? code : null;
     };
     overlayRef.current?.setProps({
-      layers: deckLayers,
+      layers: given,
       onClick: (info: PickingInfo) => {
         const code = info.picked ? null : stateAt(info);
         if (code && choropleth) choropleth.onClick(code);
@@ -152,11 +166,11 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
     // Layers equal to the previous ones cause no redraw, so no after-render callback: settle after two frames.
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
-        if (deckLayers.every((layer) => layer.isLoaded)) container.dataset.deckReady = 'true';
+        if (basemapFirstDone && deckLayers.every((layer) => layer.isLoaded)) container.dataset.deckReady = 'true';
       });
     });
     return () => cancelAnimationFrame(frame);
-  }, [deckLayers, onFeatureClick, getTooltip, choropleth]);
+  }, [deckLayers, basemapFirstDone, onFeatureClick, getTooltip, choropleth]);
 
   useEffect(() => {
     // a restyle is not a move: mark the map busy until maplibre reports idle again
