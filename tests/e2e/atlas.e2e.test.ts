@@ -269,6 +269,27 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     await page.close();
   });
 
+  it('the side panel is not a scrolling layer while the first view loads, then scrolls, its content not moving', async () => {
+    const page = await sharedBrowser().newPage();
+    await page.goto(baseUrl);
+    const panel = page.locator('.side-panel');
+    await panel.waitFor();
+    const panelState = () =>
+      panel.evaluate((element) => ({
+        overflowY: getComputedStyle(element).overflowY,
+        contentWidth: element.firstElementChild!.getBoundingClientRect().width,
+      }));
+    const loading = await panelState();
+    expect(loading.overflowY).toBe('hidden');
+    await waitForMapReady(page);
+    await expect.poll(async () => (await panelState()).overflowY, { timeout: 10_000 }).toBe('auto');
+    expect((await panelState()).contentWidth).toBe(loading.contentWidth);
+    await panel.hover();
+    await page.mouse.wheel(0, 600);
+    await expect.poll(() => panel.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('draws no rounded corners but the legend\u2019s round symbols and the radio buttons (each costs a software-GL machine time at load)', async () => {
     const page = await sharedBrowser().newPage();
     await page.goto(baseUrl);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterFirstView } from '../../src/offline/register.ts';
+import { afterFirstView } from '../../src/map/first-view.ts';
 
 describe('service worker registration waits for the first view', () => {
   beforeEach(() => vi.useFakeTimers());
