@@ -1,7 +1,8 @@
 /**
  * Resolves once the map has drawn its first view: the map container reports `data-map-idle` and `data-deck-ready`
  * (see src/map/map-view.tsx) and still does `settleMs` later (deck.gl reports ready with no layers before the data
- * arrives). Or after `timeoutMs` in any case (no WebGL, no map: what waits for the first view is still wanted).
+ * arrives). At once when the map reports it could not be created (`data-map-failed`: no WebGL), or after `timeoutMs`
+ * in any case (no map drawn: what waits for the first view is still wanted).
  * Work that would compete with the first view waits for it: the service worker's registration and precache
  * (src/offline/register.ts), the side panel's scrolling layer (src/components/side-panel.tsx).
  */
@@ -10,10 +11,12 @@ export function afterFirstView(root: ParentNode = document, { settleMs = 1000, t
     const map = root.querySelector('[data-testid="map"]');
     return map?.getAttribute('data-map-idle') === 'true' && map.getAttribute('data-deck-ready') === 'true';
   };
+  const failed = () => root.querySelector('[data-testid="map"]')?.getAttribute('data-map-failed') === 'true';
   return new Promise((resolve) => {
     let settle: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
-      if (!drawn()) {
+      if (failed()) done();
+      else if (!drawn()) {
         clearTimeout(settle);
         settle = undefined;
       } else if (settle === undefined)
@@ -30,7 +33,7 @@ export function afterFirstView(root: ParentNode = document, { settleMs = 1000, t
       clearTimeout(settle);
       resolve();
     }
-    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-map-idle', 'data-deck-ready'] });
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-map-idle', 'data-deck-ready', 'data-map-failed'] });
     check();
   });
 }

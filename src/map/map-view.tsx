@@ -40,7 +40,8 @@ function readView(map: MaplibreMap): AtlasMapView {
 /**
  * The maplibre basemap with deck.gl drawn over it. The store owns the camera: the map reports
  * moves to the store and follows the store when something else (a link, a search) changes it.
- * `data-map-idle` / `data-deck-ready` on the container tell tests and benchmarks when a frame is done.
+ * `data-map-idle` / `data-deck-ready` on the container tell tests and benchmarks when a frame is done;
+ * `data-map-failed` that the map could not be created (no WebGL).
  */
 export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: MapViewProps) {
   const { t } = useTranslation();
@@ -84,6 +85,8 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
         canvasContextAttributes: { preserveDrawingBuffer: true },
       });
     } catch (error) {
+      // nothing will be drawn: what waits for the first view need not (src/map/first-view.ts)
+      container.dataset.mapFailed = 'true';
       // eslint-disable-next-line react-hooks/set-state-in-effect -- the failure (no WebGL) is only known once maplibre is built on the mounted container; the fallback message must be rendered from here
       setFailure(String(error));
       return;

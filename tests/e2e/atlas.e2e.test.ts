@@ -290,6 +290,21 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     await page.close();
   });
 
+  it('without WebGL the map says so, and the side panel scrolls at once (it waits for no first view)', async () => {
+    const page = await sharedBrowser().newPage();
+    await page.addInitScript(() => {
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
+        if (kind === 'webgl' || kind === 'webgl2' || kind === 'experimental-webgl') return null;
+        return (getContext as (...args: unknown[]) => RenderingContext | null).call(this, kind, ...rest);
+      } as typeof getContext;
+    });
+    await page.goto(baseUrl);
+    await expect.poll(() => page.locator('.map-failure').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.locator('.side-panel').evaluate((element) => getComputedStyle(element).overflowY), { timeout: 3000 }).toBe('auto');
+    await page.close();
+  });
+
   it('draws no rounded corners but the legend\u2019s round symbols and the radio buttons (each costs a software-GL machine time at load)', async () => {
     const page = await sharedBrowser().newPage();
     await page.goto(baseUrl);

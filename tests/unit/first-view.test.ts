@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { afterFirstView } from '../../src/map/first-view.ts';
 
-describe('service worker registration waits for the first view', () => {
+describe('what waits for the first view (service worker registration, the side panel\u2019s scrolling)', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => {
     document.body.innerHTML = '';
@@ -44,5 +44,16 @@ describe('service worker registration waits for the first view', () => {
     expect(timedOut).toBe(false);
     await vi.advanceTimersByTimeAsync(2);
     expect(timedOut).toBe(true);
+  });
+
+  it('does not wait when the map could not be created (no WebGL)', async () => {
+    document.body.innerHTML = '<div data-testid="map"></div>';
+    let resolved = false;
+    void afterFirstView(document, { settleMs: 100, timeoutMs: 60_000 }).then(() => (resolved = true));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(resolved).toBe(false);
+    document.querySelector('[data-testid="map"]')!.setAttribute('data-map-failed', 'true');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(resolved).toBe(true);
   });
 });
