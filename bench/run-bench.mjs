@@ -780,7 +780,7 @@ async function main() {
         ratio(m.timeToVisibleMs.median, a.timeToVisibleMs.median),
       ],
       [
-        '  atlas: deck drew chargers (after the basemap\'s first idle)',
+        "  atlas: deck drew chargers (after the basemap's first idle)",
         fmtMs(a.deckChargersMs.median),
         '',
         '',
