@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAtlasStore } from '../state/store.ts';
-import { afterFirstView } from '../map/first-view.ts';
+import { afterPageFirstView, isPageFirstViewDrawn } from '../map/first-view.ts';
 
 /**
  * Collapsible panel for filters and the legend: a column on wide screens, a sheet on phones.
@@ -11,10 +11,10 @@ import { afterFirstView } from '../map/first-view.ts';
 export function SidePanel({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const panelOpen = useAtlasStore((s) => s.panelOpen);
-  const [firstViewDrawn, setFirstViewDrawn] = useState(false);
+  const [firstViewDrawn, setFirstViewDrawn] = useState(isPageFirstViewDrawn);
   useEffect(() => {
     let mounted = true;
-    void afterFirstView().then(() => mounted && setFirstViewDrawn(true));
+    void afterPageFirstView().then(() => mounted && setFirstViewDrawn(true));
     return () => {
       mounted = false;
     };

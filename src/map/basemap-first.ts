@@ -13,7 +13,6 @@ export interface BasemapFirstGate {
   basemapDrawn(): void;
   /** deck.gl has data layers to draw: starts the longest wait, once */
   layersWaiting(): void;
-  isOpen(): boolean;
   dispose(): void;
 }
 
@@ -33,7 +32,6 @@ export function createBasemapFirstGate(onOpen: () => void, maxWaitMs = BASEMAP_F
     layersWaiting() {
       if (!open && timer === undefined) timer = setTimeout(openGate, maxWaitMs);
     },
-    isOpen: () => open,
     dispose() {
       clearTimeout(timer);
     },

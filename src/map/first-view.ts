@@ -37,3 +37,21 @@ export function afterFirstView(root: ParentNode = document, { settleMs = 1000, t
     check();
   });
 }
+
+let pageFirstView: Promise<void> | null = null;
+let pageFirstViewDrawn = false;
+
+/**
+ * `afterFirstView()` of this page, shared by everything that waits for it: one observer per page, and a panel
+ * mounted again later (after a presentation) does not wait for a first view that has already been drawn.
+ */
+export function afterPageFirstView(): Promise<void> {
+  pageFirstView ??= afterFirstView().then(() => {
+    pageFirstViewDrawn = true;
+  });
+  return pageFirstView;
+}
+
+export function isPageFirstViewDrawn(): boolean {
+  return pageFirstViewDrawn;
+}

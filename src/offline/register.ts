@@ -4,7 +4,7 @@
  * a framed site's storage; an embed must not install the atlas for its host).
  */
 import { useOfflineStore } from './offline-store.ts';
-import { afterFirstView } from '../map/first-view.ts';
+import { afterPageFirstView } from '../map/first-view.ts';
 
 export async function registerOfflineSupport(): Promise<void> {
   if (!import.meta.env.PROD) return;
@@ -12,7 +12,7 @@ export async function registerOfflineSupport(): Promise<void> {
   if (window.top !== window.self) return;
   useOfflineStore.setState({ worker: 'registering' });
   // issue 13: the registration code (workbox-window) and the precache downloads wait until the first view is drawn
-  await afterFirstView();
+  await afterPageFirstView();
   try {
     const { registerSW } = await import('virtual:pwa-register');
     const updateSW = registerSW({

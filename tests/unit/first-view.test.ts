@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterFirstView } from '../../src/map/first-view.ts';
+import { afterFirstView, afterPageFirstView, isPageFirstViewDrawn } from '../../src/map/first-view.ts';
 
 describe('what waits for the first view (service worker registration, the side panel\u2019s scrolling)', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -55,5 +55,15 @@ describe('what waits for the first view (service worker registration, the side p
     document.querySelector('[data-testid="map"]')!.setAttribute('data-map-failed', 'true');
     await vi.advanceTimersByTimeAsync(0);
     expect(resolved).toBe(true);
+  });
+
+  it("the page's first view is waited for once, and known once drawn (a panel mounted later does not wait again)", async () => {
+    document.body.innerHTML = '<div data-testid="map" data-map-idle="true" data-deck-ready="true"></div>';
+    const first = afterPageFirstView();
+    expect(afterPageFirstView()).toBe(first);
+    expect(isPageFirstViewDrawn()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1001);
+    expect(isPageFirstViewDrawn()).toBe(true);
+    expect(afterPageFirstView()).toBe(first);
   });
 });
