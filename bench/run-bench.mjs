@@ -12,6 +12,7 @@
  *   npm run bench -- --smoke --runs 1 --changes 3 --no-scale   # quick check that every page works
  *   npm run bench -- --quick           # the project's guard: same table and ratios in a few minutes (3 runs, 1 scale run)
  *   npm run bench -- --before <dir>    # also load another atlas build (e.g. of the previous commit) in the same alternation
+ *   npm run bench -- --network slow-4g # every page load through Chromium's network emulation (a weak connection)
  */
 import { spawnSync, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -55,6 +56,22 @@ const SCALE_RUNS = Math.max(1, option('scale-runs', QUICK ? 1 : 3));
 const BEFORE_DIR = stringOption('before') ? resolve(stringOption('before')) : null;
 const SCALE_CHANGES = SMOKE ? option('scale-changes', 3) : Math.max(option('scale-changes', 9), 3 * Math.ceil(21 / SCALE_RUNS / 3));
 const SKIP_BUILD = flag('skip-build');
+/**
+ * --network <preset>: every page load over an emulated weak connection (the task force's sessions), emulated by
+ * the bench's own server for every request: Chromium's network emulation (CDP) leaves out the requests of
+ * workers, and maplibre fetches its tiles in one. Each response starts one round trip after its request; all
+ * responses of a page share the download rate (see createLink).
+ * slow-4g: the figures of Lighthouse's mobile "slow 4G" profile (150 ms round trip, 1.6 Mbps down).
+ */
+const NETWORK_PRESETS = {
+  'slow-4g': { latency: 150, downloadThroughput: (1.6e6 / 8) | 0 },
+};
+const NETWORK_NAME = stringOption('network');
+if (NETWORK_NAME !== null && !(NETWORK_NAME in NETWORK_PRESETS)) {
+  console.error(`unknown --network ${NETWORK_NAME}; known: ${Object.keys(NETWORK_PRESETS).join(', ')}`);
+  process.exit(2);
+}
+const NETWORK = NETWORK_NAME === null ? null : NETWORK_PRESETS[NETWORK_NAME];
 const TIMEOUT_MS = option('timeout', 180_000);
 
 const FILTERS = ['mx-only', 'dc-only', 'all'];
@@ -176,6 +193,31 @@ const INCOMPRESSIBLE = new Set(['.woff2', '.woff', '.png']);
  * Counts the bytes it writes (headers + body) per page load: this includes requests made by web
  * workers (maplibre fetches GeoJSON in its worker), which the page's own CDP session may not see.
  */
+const LINK_SLICE_BYTES = 16 * 1024;
+const sleep = (ms) => new Promise((done) => setTimeout(done, Math.max(0, ms)));
+
+/**
+ * One emulated connection: a response's headers go out `latency` ms after its request, then its body in slices,
+ * each slice taking its share of the link's rate in turn with the slices of every other response being sent.
+ */
+function createLink({ latency, downloadThroughput }) {
+  const bytesPerMs = downloadThroughput / 1000;
+  let linkFreeAt = 0;
+  return async function send(res, status, headers, body) {
+    await sleep(latency);
+    res.writeHead(status, headers);
+    for (let offset = 0; body && offset < body.length; offset += LINK_SLICE_BYTES) {
+      const slice = body.subarray(offset, offset + LINK_SLICE_BYTES);
+      const start = Math.max(performance.now(), linkFreeAt);
+      linkFreeAt = start + slice.length / bytesPerMs;
+      await sleep(linkFreeAt - performance.now());
+      if (res.destroyed) return;
+      res.write(slice);
+    }
+    res.end();
+  };
+}
+
 async function startServer(root) {
   const files = new Map();
   for (const file of walk(root)) {
@@ -185,13 +227,15 @@ async function startServer(root) {
     files.set('/' + relative(root, file).split(sep).join('/'), { ext, body, gzipped });
   }
   const stats = { bytes: 0, requests: [], notFound: [] };
+  const link = NETWORK ? createLink(NETWORK) : null;
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const entry = files.get(path.endsWith('/') ? path + 'index.html' : path);
     const started = performance.now();
     if (!entry) {
       stats.notFound.push(path);
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      if (link) void link(res, 404, { 'content-type': 'text/plain' }, Buffer.from('not found'));
+      else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
     const useGzip = entry.gzipped && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
@@ -202,8 +246,8 @@ async function startServer(root) {
       'cache-control': 'no-cache',
       ...(useGzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     };
-    res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
+    if (link) void link(res, 200, headers, req.method === 'HEAD' ? null : body);
+    else res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
     res.on('finish', () => {
       const headerBytes = res._header ? Buffer.byteLength(res._header) : 0;
       const sent = headerBytes + (req.method === 'HEAD' ? 0 : body.length);
@@ -677,8 +721,9 @@ async function main() {
       scaleRows: SCALE_ROWS,
       scaleRuns: SCALE_RUNS,
       scaleChangesPerRun: SCALE_CHANGES,
+      network: NETWORK_NAME === null ? null : { name: NETWORK_NAME, ...NETWORK },
     },
-    server: `node:http on 127.0.0.1, gzip level ${GZIP_LEVEL} pre-compressed for every file except woff/woff2/png, Cache-Control: no-cache, same for all pages`,
+    server: `node:http on 127.0.0.1, gzip level ${GZIP_LEVEL} pre-compressed for every file except woff/woff2/png, Cache-Control: no-cache, same for all pages${NETWORK ? `; every response ${NETWORK.latency} ms after its request, all of a page's responses sharing ${(NETWORK.downloadThroughput * 8) / 1e6} Mbps (--network ${NETWORK_NAME})` : ''}`,
     cache: 'cold: a new Chromium profile (launchPersistentContext on a fresh temp dir) for every page load, CDP cache disabled, service workers blocked',
   };
   log('environment', env);
@@ -915,7 +960,10 @@ async function main() {
           ]
         : []),
     ];
-    lines.push(`Runs per page: ${RUNS} (alternating), filter changes per page: ${a.filterToFrameMs.n} (cycle ${FILTERS.join(', ')})`, table(rows), '');
+    const network = NETWORK
+      ? `, network ${NETWORK_NAME} (${NETWORK.latency} ms round trip, ${((NETWORK.downloadThroughput * 8) / 1e6).toFixed(1)} Mbps down)`
+      : ', network: none emulated (127.0.0.1)';
+    lines.push(`Runs per page: ${RUNS} (alternating), filter changes per page: ${a.filterToFrameMs.n} (cycle ${FILTERS.join(', ')})${network}`, table(rows), '');
     if (out.gap) lines.push(describeGapBench(out.gap), '');
     lines.push(
       `Atlas static figures: initial JS ${fmtKB(st.initialJs.gzip)} gzipped (main thread ${fmtKB(st.initialJs.mainThreadGzip)}, maplibre worker ${fmtKB(st.initialJs.workerGzip)}; ${fmtKB(st.initialJs.raw)} raw, ${st.initialJs.files.length} files); ` +
