@@ -14,6 +14,23 @@ export interface ColumnInput {
   kind: ColumnSpec['kind'];
   values: ColumnArray;
   categories?: readonly string[];
+  /** store the bytes shuffled (ColumnSpec.encoding 'byte-shuffle'); for columns of more than one byte per value */
+  shuffle?: boolean;
+}
+
+/** Every value's byte k, for k = 0 .. width-1, one run after another. */
+function shuffleBytes(bytes: Uint8Array, width: number): Uint8Array {
+  const count = bytes.length / width;
+  const out = new Uint8Array(bytes.length);
+  for (let k = 0; k < width; k++) for (let i = 0; i < count; i++) out[k * count + i] = bytes[i * width + k]!;
+  return out;
+}
+
+function unshuffleBytes(bytes: Uint8Array, width: number): Uint8Array<ArrayBuffer> {
+  const count = bytes.length / width;
+  const out = new Uint8Array(bytes.length);
+  for (let k = 0; k < width; k++) for (let i = 0; i < count; i++) out[i * width + k] = bytes[k * count + i]!;
+  return out;
 }
 
 export function columnTypeOf(values: ColumnArray): ColumnType {
@@ -35,13 +52,16 @@ export function encodeColumnTable(columns: readonly ColumnInput[]): { bytes: Uin
       length: column.values.length,
       kind: column.kind,
       ...(column.categories ? { categories: [...column.categories] } : {}),
+      ...(column.shuffle && column.values.BYTES_PER_ELEMENT > 1 ? { encoding: 'byte-shuffle' as const } : {}),
     });
     offset += column.values.byteLength;
     offset += (4 - (offset % 4)) % 4;
   }
   const bytes = new Uint8Array(offset);
   columns.forEach((column, i) => {
-    bytes.set(new Uint8Array(column.values.buffer, column.values.byteOffset, column.values.byteLength), specs[i]!.byteOffset);
+    const spec = specs[i]!;
+    const raw = new Uint8Array(column.values.buffer, column.values.byteOffset, column.values.byteLength);
+    bytes.set(spec.encoding === 'byte-shuffle' ? shuffleBytes(raw, column.values.BYTES_PER_ELEMENT) : raw, spec.byteOffset);
   });
   return { bytes, specs };
 }
@@ -65,7 +85,10 @@ export function decodeColumnTable(buffer: ArrayBuffer, specs: readonly ColumnSpe
     const start = byteOffset + spec.byteOffset;
     const end = start + spec.length * ArrayType.BYTES_PER_ELEMENT;
     if (end > buffer.byteLength) throw new ColumnDecodeError(`column ${spec.name} lies outside the file (truncated download?)`);
-    const values = start % ArrayType.BYTES_PER_ELEMENT === 0 ? new ArrayType(buffer, start, spec.length) : new ArrayType(buffer.slice(start, end));
+    let values: ColumnArray;
+    if (spec.encoding === 'byte-shuffle') values = new ArrayType(unshuffleBytes(new Uint8Array(buffer, start, end - start), ArrayType.BYTES_PER_ELEMENT).buffer);
+    else if (spec.encoding !== undefined) throw new ColumnDecodeError(`column ${spec.name}: unknown encoding ${String(spec.encoding)}`);
+    else values = start % ArrayType.BYTES_PER_ELEMENT === 0 ? new ArrayType(buffer, start, spec.length) : new ArrayType(buffer.slice(start, end));
     columns[spec.name] = { spec, values };
   }
   return columns;

@@ -61,11 +61,13 @@ describe.skipIf(!HAS_SHARED)('full build from the snapshots into a temp dir', ()
       }
       // row order: sorted by id, positions match the details
       expect(recs.map((r) => r.id)).toEqual([...recs.map((r) => r.id)].sort());
-      const pos = decodeColumn(
-        bin,
-        lm.columns!.find((c) => c.name === 'position')!,
-      );
-      if (recs.length) expect(pos[0]).toBeCloseTo(recs[0]!.lon, 4);
+      const positionSpec = lm.columns!.find((c) => c.name === 'position')!;
+      expect(positionSpec.encoding).toBe('byte-shuffle');
+      const pos = decodeColumn(bin, positionSpec);
+      recs.forEach((record, row) => {
+        expect(pos[row * 2]).toBeCloseTo(record.lon, 4);
+        expect(pos[row * 2 + 1]).toBeCloseTo(record.lat, 4);
+      });
     }
     expect(read<unknown[]>(out, 'flows.json').length).toBe(m.layers.flows.count);
     expect(read<unknown[]>(out, 'quarantine.json').length).toBe(m.quarantine.total);

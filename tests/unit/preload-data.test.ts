@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HtmlTagDescriptor, IndexHtmlTransformHook } from 'vite';
-import type { AtlasManifest } from '../../src/data/atlas-format.ts';
+import { ATLAS_FORMAT_VERSION, type AtlasManifest } from '../../src/data/atlas-format.ts';
 import { versionedDataFile } from '../../src/data/data-version.ts';
 import { preloadDataPlugin, renderCriticalFiles } from '../../data/vite/preload-data.ts';
 
 const manifest = {
-  formatVersion: 1,
+  formatVersion: ATLAS_FORMAT_VERSION,
   generatedAt: '2026-12-01T10:00:00.000Z',
   mode: 'snapshot',
   layers: {

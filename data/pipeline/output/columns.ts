@@ -95,7 +95,8 @@ export function columnInputs(dataset: PointDatasetId, records: readonly DetailRe
   });
   const states = ['unknown', ...[...new Set(records.map((r) => r.state).filter((s): s is string => !!s))].sort()];
   return [
-    { name: 'position', kind: 'position', values: position },
+    // byte-shuffled: a quarter smaller gzipped (issue 13: the first view's largest download)
+    { name: 'position', kind: 'position', values: position, shuffle: true },
     categoryColumn(
       'country',
       ['unknown', 'US', 'MX'],

@@ -30,7 +30,7 @@ export function encodePopulationColumns(points: readonly PopulationPoint[]): { b
     precision[i] = p.approximate ? 2 : 1;
   });
   const { bytes, specs } = encodeColumnTable([
-    { name: 'position', kind: 'position', values: position },
+    { name: 'position', kind: 'position', values: position, shuffle: true },
     { name: 'country', kind: 'category', categories: countries, values: country },
     { name: 'state', kind: 'category', categories: states, values: state },
     { name: 'population', kind: 'number', values: population },
