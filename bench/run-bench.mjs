@@ -12,7 +12,7 @@
  *   npm run bench -- --smoke --runs 1 --changes 3 --no-scale   # quick check that every page works
  *   npm run bench -- --quick           # the project's guard: same table and ratios in a few minutes (3 runs, 1 scale run)
  *   npm run bench -- --before <dir>    # also load another atlas build (e.g. of the previous commit) in the same alternation
- *   npm run bench -- --network slow-4g # every page load through Chromium's network emulation (a weak connection)
+ *   npm run bench -- --network slow-4g # every page load over a weak connection emulated by the bench's server
  */
 import { spawnSync, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -72,6 +72,9 @@ if (NETWORK_NAME !== null && !(NETWORK_NAME in NETWORK_PRESETS)) {
   process.exit(2);
 }
 const NETWORK = NETWORK_NAME === null ? null : NETWORK_PRESETS[NETWORK_NAME];
+const NETWORK_DESCRIPTION = NETWORK
+  ? `network ${NETWORK_NAME}: every response ${NETWORK.latency} ms after its request, all of a page's responses sharing ${(NETWORK.downloadThroughput * 8) / 1e6} Mbps`
+  : 'network: none emulated (127.0.0.1)';
 const TIMEOUT_MS = option('timeout', 180_000);
 
 const FILTERS = ['mx-only', 'dc-only', 'all'];
@@ -188,11 +191,6 @@ const TYPES = {
 /** Already compressed formats are sent as they are; everything else gzip level 6, for all three pages alike. */
 const INCOMPRESSIBLE = new Set(['.woff2', '.woff', '.png']);
 
-/**
- * Serves `root` on 127.0.0.1 with files gzipped in advance (so compression time is never measured).
- * Counts the bytes it writes (headers + body) per page load: this includes requests made by web
- * workers (maplibre fetches GeoJSON in its worker), which the page's own CDP session may not see.
- */
 const LINK_SLICE_BYTES = 16 * 1024;
 const sleep = (ms) => new Promise((done) => setTimeout(done, Math.max(0, ms)));
 
@@ -218,6 +216,11 @@ function createLink({ latency, downloadThroughput }) {
   };
 }
 
+/**
+ * Serves `root` on 127.0.0.1 with files gzipped in advance (so compression time is never measured).
+ * Counts the bytes it writes (headers + body) per page load: this includes requests made by web
+ * workers (maplibre fetches GeoJSON in its worker), which the page's own CDP session may not see.
+ */
 async function startServer(root) {
   const files = new Map();
   for (const file of walk(root)) {
@@ -227,15 +230,14 @@ async function startServer(root) {
     files.set('/' + relative(root, file).split(sep).join('/'), { ext, body, gzipped });
   }
   const stats = { bytes: 0, requests: [], notFound: [] };
-  const link = NETWORK ? createLink(NETWORK) : null;
+  const respond = NETWORK ? createLink(NETWORK) : (res, status, headers, body) => res.writeHead(status, headers).end(body ?? undefined);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const entry = files.get(path.endsWith('/') ? path + 'index.html' : path);
     const started = performance.now();
     if (!entry) {
       stats.notFound.push(path);
-      if (link) void link(res, 404, { 'content-type': 'text/plain' }, Buffer.from('not found'));
-      else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      void respond(res, 404, { 'content-type': 'text/plain' }, Buffer.from('not found'));
       return;
     }
     const useGzip = entry.gzipped && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
@@ -246,8 +248,7 @@ async function startServer(root) {
       'cache-control': 'no-cache',
       ...(useGzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     };
-    if (link) void link(res, 200, headers, req.method === 'HEAD' ? null : body);
-    else res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
+    void respond(res, 200, headers, req.method === 'HEAD' ? null : body);
     res.on('finish', () => {
       const headerBytes = res._header ? Buffer.byteLength(res._header) : 0;
       const sent = headerBytes + (req.method === 'HEAD' ? 0 : body.length);
@@ -723,7 +724,7 @@ async function main() {
       scaleChangesPerRun: SCALE_CHANGES,
       network: NETWORK_NAME === null ? null : { name: NETWORK_NAME, ...NETWORK },
     },
-    server: `node:http on 127.0.0.1, gzip level ${GZIP_LEVEL} pre-compressed for every file except woff/woff2/png, Cache-Control: no-cache, same for all pages${NETWORK ? `; every response ${NETWORK.latency} ms after its request, all of a page's responses sharing ${(NETWORK.downloadThroughput * 8) / 1e6} Mbps (--network ${NETWORK_NAME})` : ''}`,
+    server: `node:http on 127.0.0.1, gzip level ${GZIP_LEVEL} pre-compressed for every file except woff/woff2/png, Cache-Control: no-cache, same for all pages; ${NETWORK_DESCRIPTION}`,
     cache: 'cold: a new Chromium profile (launchPersistentContext on a fresh temp dir) for every page load, CDP cache disabled, service workers blocked',
   };
   log('environment', env);
@@ -960,10 +961,11 @@ async function main() {
           ]
         : []),
     ];
-    const network = NETWORK
-      ? `, network ${NETWORK_NAME} (${NETWORK.latency} ms round trip, ${((NETWORK.downloadThroughput * 8) / 1e6).toFixed(1)} Mbps down)`
-      : ', network: none emulated (127.0.0.1)';
-    lines.push(`Runs per page: ${RUNS} (alternating), filter changes per page: ${a.filterToFrameMs.n} (cycle ${FILTERS.join(', ')})${network}`, table(rows), '');
+    lines.push(
+      `Runs per page: ${RUNS} (alternating), filter changes per page: ${a.filterToFrameMs.n} (cycle ${FILTERS.join(', ')}); ${NETWORK_DESCRIPTION}`,
+      table(rows),
+      '',
+    );
     if (out.gap) lines.push(describeGapBench(out.gap), '');
     lines.push(
       `Atlas static figures: initial JS ${fmtKB(st.initialJs.gzip)} gzipped (main thread ${fmtKB(st.initialJs.mainThreadGzip)}, maplibre worker ${fmtKB(st.initialJs.workerGzip)}; ${fmtKB(st.initialJs.raw)} raw, ${st.initialJs.files.length} files); ` +

@@ -18,18 +18,14 @@ export interface ColumnInput {
   shuffle?: boolean;
 }
 
-/** Every value's byte k, for k = 0 .. width-1, one run after another. */
-function shuffleBytes(bytes: Uint8Array, width: number): Uint8Array {
-  const count = bytes.length / width;
+/**
+ * The bytes read as a rows × columns table, written column by column. Byte-shuffling a column of `count` values
+ * of `width` bytes is transposeBytes(bytes, count, width) (every value's byte k, one run per k); reading it back is
+ * transposeBytes(bytes, width, count).
+ */
+function transposeBytes(bytes: Uint8Array, rows: number, columns: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(bytes.length);
-  for (let k = 0; k < width; k++) for (let i = 0; i < count; i++) out[k * count + i] = bytes[i * width + k]!;
-  return out;
-}
-
-function unshuffleBytes(bytes: Uint8Array, width: number): Uint8Array<ArrayBuffer> {
-  const count = bytes.length / width;
-  const out = new Uint8Array(bytes.length);
-  for (let k = 0; k < width; k++) for (let i = 0; i < count; i++) out[i * width + k] = bytes[k * count + i]!;
+  for (let column = 0; column < columns; column++) for (let row = 0; row < rows; row++) out[column * rows + row] = bytes[row * columns + column]!;
   return out;
 }
 
@@ -61,7 +57,7 @@ export function encodeColumnTable(columns: readonly ColumnInput[]): { bytes: Uin
   columns.forEach((column, i) => {
     const spec = specs[i]!;
     const raw = new Uint8Array(column.values.buffer, column.values.byteOffset, column.values.byteLength);
-    bytes.set(spec.encoding === 'byte-shuffle' ? shuffleBytes(raw, column.values.BYTES_PER_ELEMENT) : raw, spec.byteOffset);
+    bytes.set(spec.encoding === 'byte-shuffle' ? transposeBytes(raw, column.values.length, column.values.BYTES_PER_ELEMENT) : raw, spec.byteOffset);
   });
   return { bytes, specs };
 }
@@ -86,7 +82,8 @@ export function decodeColumnTable(buffer: ArrayBuffer, specs: readonly ColumnSpe
     const end = start + spec.length * ArrayType.BYTES_PER_ELEMENT;
     if (end > buffer.byteLength) throw new ColumnDecodeError(`column ${spec.name} lies outside the file (truncated download?)`);
     let values: ColumnArray;
-    if (spec.encoding === 'byte-shuffle') values = new ArrayType(unshuffleBytes(new Uint8Array(buffer, start, end - start), ArrayType.BYTES_PER_ELEMENT).buffer);
+    if (spec.encoding === 'byte-shuffle')
+      values = new ArrayType(transposeBytes(new Uint8Array(buffer, start, end - start), ArrayType.BYTES_PER_ELEMENT, spec.length).buffer);
     else if (spec.encoding !== undefined) throw new ColumnDecodeError(`column ${spec.name}: unknown encoding ${String(spec.encoding)}`);
     else values = start % ArrayType.BYTES_PER_ELEMENT === 0 ? new ArrayType(buffer, start, spec.length) : new ArrayType(buffer.slice(start, end));
     columns[spec.name] = { spec, values };
