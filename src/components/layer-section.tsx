@@ -44,8 +44,8 @@ export function LayerCount({
   );
 }
 
-// SourceList, CoverageList and the legend key are memoised: a filter change re-renders each layer's section (its count)
-// but not these, whose props stay the same (they still follow the language through their own hooks).
+// SourceList, CoverageList and the legend key are memoised: a filter change renders a layer's section again when it
+// changes its count, but not these, whose props stay the same (they still follow the language through their own hooks).
 export const SourceList = memo(function SourceList({ sourceIds, sources }: { sourceIds: readonly string[]; sources: Record<string, SourceInfo> }) {
   const { t } = useTranslation();
   const language = useAtlasStore((s) => s.language);
@@ -134,8 +134,9 @@ const LayerToggle = memo(function LayerToggle({ layer, id, checked }: { layer: L
   return <input type="checkbox" id={id} checked={checked} onChange={(event) => setLayerVisible(layer, event.currentTarget.checked)} />;
 });
 
-/** One layer in the legend: visibility toggle, symbol key, count, filters, sources and coverage. */
-export function LayerSection({ spec, count }: { spec: LayerSpec; count: number | undefined }) {
+/** One layer in the legend: visibility toggle, symbol key, count, filters, sources and coverage (memoised: a filter
+ *  change renders again only the sections whose count it changed). */
+export const LayerSection = memo(function LayerSection({ spec, count }: { spec: LayerSpec; count: number | undefined }) {
   const layer = spec.id;
   const { t } = useTranslation();
   const manifest = useManifest().data;
@@ -194,4 +195,4 @@ export function LayerSection({ spec, count }: { spec: LayerSpec; count: number |
       </div>
     </section>
   );
-}
+});

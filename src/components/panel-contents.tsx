@@ -2,7 +2,7 @@ import { lazy, Suspense, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PANEL_TABS } from '../state/atlas-state.ts';
 import { LAYER_SPECS } from '../map/layers/index.ts';
-import { useVisibleCounts } from '../filters/use-layer-masks.ts';
+import { useDeferredVisibleCounts } from '../filters/use-layer-masks.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { DataStatus } from './data-status.tsx';
 import { CountryFilter, StateFilter, ThemePresets } from './filter-controls.tsx';
@@ -65,7 +65,6 @@ export function PanelContents() {
 /** Filters, the state choropleth and the legend. */
 function LayersView() {
   const { t } = useTranslation();
-  const counts = useVisibleCounts();
   const resetFilters = useAtlasStore((s) => s.resetFilters);
   const setCountries = useAtlasStore((s) => s.setCountries);
   return (
@@ -87,13 +86,25 @@ function LayersView() {
         </button>
       </section>
       <ChoroplethControls />
-      <section className="panel-section" aria-labelledby="legend-heading">
-        <h2 id="legend-heading">{t('legend.heading')}</h2>
-        {LAYER_SPECS.map((spec) => (
-          <LayerSection key={spec.id} spec={spec} count={counts[spec.id]} />
-        ))}
-      </section>
+      <Legend />
       <OfflineSection />
     </>
+  );
+}
+
+/**
+ * The legend: one section per layer with the count of features passing the filters. The counts are deferred (the
+ * map's render goes first after a filter change) and only the sections whose count changed render again.
+ */
+function Legend() {
+  const { t } = useTranslation();
+  const counts = useDeferredVisibleCounts();
+  return (
+    <section className="panel-section" aria-labelledby="legend-heading">
+      <h2 id="legend-heading">{t('legend.heading')}</h2>
+      {LAYER_SPECS.map((spec) => (
+        <LayerSection key={spec.id} spec={spec} count={counts[spec.id]} />
+      ))}
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { POINT_DATASET_IDS, type FlowRecord, type PointDatasetId } from '../data/atlas-format.ts';
 import type { LayerColumns } from '../data/atlas-data.ts';
@@ -102,10 +102,23 @@ export function visibleCount(mask: Uint8Array): number {
 export function useVisibleCounts(): Partial<Record<LayerId, number>> {
   const { masks } = useLayerMasks();
   const { mask: flowMask } = useFlowMask();
-  return useMemo(() => {
-    const counts: Partial<Record<LayerId, number>> = {};
-    for (const [id, mask] of Object.entries(masks)) if (mask) counts[id] = visibleCount(mask);
-    if (flowMask) for (const spec of FLOW_LAYER_SPECS) counts[spec.id] = visibleCount(flowMask);
-    return counts;
-  }, [masks, flowMask]);
+  return useMemo(() => countsOf(masks, flowMask), [masks, flowMask]);
+}
+
+/**
+ * `useVisibleCounts` as a deferred value, for counts shown beside the map (the legend): after a filter change the
+ * map's render goes first and the counts follow in a render of their own.
+ */
+export function useDeferredVisibleCounts(): Partial<Record<LayerId, number>> {
+  const { masks } = useLayerMasks();
+  const { mask: flowMask } = useFlowMask();
+  const deferred = useDeferredValue(useMemo(() => ({ masks, flowMask }), [masks, flowMask]));
+  return useMemo(() => countsOf(deferred.masks, deferred.flowMask), [deferred]);
+}
+
+function countsOf(masks: LayerMasks, flowMask: Uint8Array | undefined): Partial<Record<LayerId, number>> {
+  const counts: Partial<Record<LayerId, number>> = {};
+  for (const [id, mask] of Object.entries(masks)) if (mask) counts[id] = visibleCount(mask);
+  if (flowMask) for (const spec of FLOW_LAYER_SPECS) counts[spec.id] = visibleCount(flowMask);
+  return counts;
 }

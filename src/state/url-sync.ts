@@ -9,7 +9,10 @@ import { pickAtlasState, type AtlasStoreHook } from './store.ts';
 export function syncStoreWithUrl(store: AtlasStoreHook, location: Location = window.location, history: History = window.history): () => void {
   const applyFromUrl = () => {
     const { state, problems } = decodeAtlasState(location.hash);
-    store.getState().replaceAtlasState(state, problems);
+    // A fragment without `data=` names no data build: it keeps the loaded build's, which the store already holds
+    // (setting it to null would make the app write it back at once: a second store update and URL write).
+    const dataVersion = state.dataVersion ?? store.getState().dataVersion;
+    store.getState().replaceAtlasState({ ...state, dataVersion }, problems);
   };
   applyFromUrl();
   let lastWritten = location.hash;
