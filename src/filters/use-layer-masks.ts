@@ -98,25 +98,19 @@ export function visibleCount(mask: Uint8Array): number {
   return count;
 }
 
-/** Features of each layer that pass the current filters (undefined while a layer loads). */
-export function useVisibleCounts(): Partial<Record<LayerId, number>> {
-  const { masks } = useLayerMasks();
-  const { mask: flowMask } = useFlowMask();
-  return useMemo(() => countsOf(masks, flowMask), [masks, flowMask]);
-}
-
 /**
- * `useVisibleCounts` as a deferred value, for counts shown beside the map (the legend): after a filter change the
- * map's render goes first and the counts follow in a render of their own.
+ * Features of each layer that pass the current filters (undefined while a layer loads), for counts shown beside the
+ * map: a deferred value, so after a filter change the map's render goes first and the counts follow in their own.
  */
 export function useDeferredVisibleCounts(): Partial<Record<LayerId, number>> {
   const { masks } = useLayerMasks();
   const { mask: flowMask } = useFlowMask();
   const deferred = useDeferredValue(useMemo(() => ({ masks, flowMask }), [masks, flowMask]));
-  return useMemo(() => countsOf(deferred.masks, deferred.flowMask), [deferred]);
+  return useMemo(() => visibleCountsOf(deferred.masks, deferred.flowMask), [deferred]);
 }
 
-function countsOf(masks: LayerMasks, flowMask: Uint8Array | undefined): Partial<Record<LayerId, number>> {
+/** Features passing the filters per layer, from the layers' masks and the flows' mask. */
+export function visibleCountsOf(masks: LayerMasks, flowMask: Uint8Array | undefined): Partial<Record<LayerId, number>> {
   const counts: Partial<Record<LayerId, number>> = {};
   for (const [id, mask] of Object.entries(masks)) if (mask) counts[id] = visibleCount(mask);
   if (flowMask) for (const spec of FLOW_LAYER_SPECS) counts[spec.id] = visibleCount(flowMask);

@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { COUNTRIES } from '../data/atlas-format.ts';
 import { useManifest } from '../data/queries.ts';
-import { useVisibleCounts } from '../filters/use-layer-masks.ts';
+import { useDeferredVisibleCounts } from '../filters/use-layer-masks.ts';
 import { LAYER_SPECS } from '../map/layers/index.ts';
 import { cssColor } from '../map/layer-styles.ts';
 import { useAtlasStore } from '../state/store.ts';
@@ -26,7 +26,7 @@ export function CompactLegend({ id }: { id?: string }) {
   const coverage = useAtlasStore((s) => s.coverage);
   const theme = useAtlasStore((s) => s.theme);
   const manifest = useManifest().data;
-  const counts = useVisibleCounts();
+  const counts = useDeferredVisibleCounts();
   const shown = LAYER_SPECS.filter((spec) => layers[spec.id] || choropleth === spec.id);
   return (
     <section className="compact-legend" aria-label={t('present.legend')} id={id} data-testid="compact-legend">

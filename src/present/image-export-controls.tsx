@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useManifest } from '../data/queries.ts';
-import { useVisibleCounts } from '../filters/use-layer-masks.ts';
+import { useFlowMask, useLayerMasks, visibleCountsOf } from '../filters/use-layer-masks.ts';
 import { LAYER_SPECS } from '../map/layers/index.ts';
 import { cssColor } from '../map/layer-styles.ts';
 import { useAtlasStore } from '../state/store.ts';
@@ -16,7 +16,9 @@ export function ImageExportControls() {
   const { t } = useTranslation();
   const id = useId();
   const manifest = useManifest().data;
-  const counts = useVisibleCounts();
+  // counted when an image is made, not at every filter change
+  const { masks } = useLayerMasks();
+  const { mask: flowMask } = useFlowMask();
   const language = useAtlasStore((s) => s.language);
   const [size, setSize] = useState<ImageSizeId>('slide');
   const [message, setMessage] = useState('');
@@ -31,6 +33,7 @@ export function ImageExportControls() {
       const mapElement = document.querySelector<HTMLElement>('[data-testid="map"]');
       if (!mapElement) throw new Error('no map');
       const shown = LAYER_SPECS.filter((spec) => state.layers[spec.id] || state.choropleth === spec.id);
+      const counts = visibleCountsOf(masks, flowMask);
       const legend: ImageLegendLine[] = shown.map((spec) => ({
         kind: 'layer',
         color: cssColor(spec.color),
