@@ -13,7 +13,25 @@ import { EmbedCodeButton, ImageExportControls } from '../present/image-export-co
 
 type Format = 'csv' | 'geojson' | 'citations';
 
+/** The export button; its panel, which follows the filters, exists only while open. */
 export function ExportPanel() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div className="export" onKeyDown={(event) => event.key === 'Escape' && open && (event.stopPropagation(), setOpen(false))}>
+      <button type="button" className="button" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen(!open)}>
+        <span aria-hidden="true">⤓ </span>
+        {t('export.open')}
+      </button>
+      <div id={`${id}-panel`} className="export-panel" hidden={!open} role="group" aria-labelledby={`${id}-heading`}>
+        {open && <ExportDialog headingId={`${id}-heading`} onClose={() => setOpen(false)} />}
+      </div>
+    </div>
+  );
+}
+
+function ExportDialog({ headingId, onClose }: { headingId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const manifest = useManifest().data;
@@ -21,7 +39,6 @@ export function ExportPanel() {
   const layers = useAtlasStore((s) => s.layers);
   const { masks } = useLayerMasks();
   const { flows, mask: flowMask } = useFlowMask();
-  const [open, setOpen] = useState(false);
   const [limitToView, setLimitToView] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
@@ -89,46 +106,40 @@ export function ExportPanel() {
   };
 
   return (
-    <div className="export" onKeyDown={(event) => event.key === 'Escape' && open && (event.stopPropagation(), setOpen(false))}>
-      <button type="button" className="button" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen(!open)}>
-        <span aria-hidden="true">⤓ </span>
-        {t('export.open')}
-      </button>
-      <div id={`${id}-panel`} className="export-panel" hidden={!open} role="group" aria-labelledby={`${id}-heading`}>
-        <h2 id={`${id}-heading`} className="export-heading">
-          {t('export.heading')}
-        </h2>
-        <p>
-          {visibleLayers.length === 0
-            ? t('export.scopeNone')
-            : t('export.scope', { n: formatInteger(total, language), layers: visibleLayers.map((l) => t(`layers.${l}`)).join(', ') })}
-        </p>
-        <p className="checkbox-row">
-          <input type="checkbox" id={`${id}-bounds`} checked={limitToView} onChange={(e) => setLimitToView(e.currentTarget.checked)} />
-          <label htmlFor={`${id}-bounds`}>{t('export.boundsOption')}</label>
-        </p>
-        {!limitToView && <p className="legend-note">{t('export.boundsNote')}</p>}
-        <div className="export-buttons">
-          <button type="button" className="button" disabled={busy || !manifest} onClick={() => void run('csv')}>
-            {t('export.csv')}
-          </button>
-          <button type="button" className="button" disabled={busy || !manifest} onClick={() => void run('geojson')}>
-            {t('export.geojson')}
-          </button>
-          <button type="button" className="button secondary" disabled={busy || !manifest} onClick={() => void run('citations')}>
-            {t('export.citations')}
-          </button>
-        </div>
-        <p className="legend-note">{t('export.note')}</p>
-        <ImageExportControls />
-        <EmbedCodeButton />
-        <p className="toolbar-status" role="status" aria-live="polite" data-testid="export-status">
-          {message}
-        </p>
-        <button type="button" className="link-button" onClick={() => setOpen(false)}>
-          {t('export.close')}
+    <>
+      <h2 id={headingId} className="export-heading">
+        {t('export.heading')}
+      </h2>
+      <p>
+        {visibleLayers.length === 0
+          ? t('export.scopeNone')
+          : t('export.scope', { n: formatInteger(total, language), layers: visibleLayers.map((l) => t(`layers.${l}`)).join(', ') })}
+      </p>
+      <p className="checkbox-row">
+        <input type="checkbox" id={`${id}-bounds`} checked={limitToView} onChange={(e) => setLimitToView(e.currentTarget.checked)} />
+        <label htmlFor={`${id}-bounds`}>{t('export.boundsOption')}</label>
+      </p>
+      {!limitToView && <p className="legend-note">{t('export.boundsNote')}</p>}
+      <div className="export-buttons">
+        <button type="button" className="button" disabled={busy || !manifest} onClick={() => void run('csv')}>
+          {t('export.csv')}
+        </button>
+        <button type="button" className="button" disabled={busy || !manifest} onClick={() => void run('geojson')}>
+          {t('export.geojson')}
+        </button>
+        <button type="button" className="button secondary" disabled={busy || !manifest} onClick={() => void run('citations')}>
+          {t('export.citations')}
         </button>
       </div>
-    </div>
+      <p className="legend-note">{t('export.note')}</p>
+      <ImageExportControls />
+      <EmbedCodeButton />
+      <p className="toolbar-status" role="status" aria-live="polite" data-testid="export-status">
+        {message}
+      </p>
+      <button type="button" className="link-button" onClick={onClose}>
+        {t('export.close')}
+      </button>
+    </>
   );
 }
