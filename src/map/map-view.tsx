@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { CHOROPLETH_LAYER_ID, createBasemapStyle, type StateFills } from './basemap-style.ts';
 import { TOOLTIP_STYLE } from './tooltip.ts';
 import { warmLabelGlyphs } from './warm-glyphs.ts';
+import { skipEmptySky } from './skip-empty-sky.ts';
 import { createBasemapFirstGate, type BasemapFirstGate } from './basemap-first.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { VIEW_LIMITS, type MapView as AtlasMapView } from '../state/atlas-state.ts';
@@ -92,6 +93,7 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
       return;
     }
     warmLabelGlyphs(map);
+    skipEmptySky(map);
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');

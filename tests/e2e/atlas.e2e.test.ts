@@ -305,6 +305,29 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     await page.close();
   });
 
+  it('links no sky program while the style has no sky (the basemap is drawn and the chargers on it)', async () => {
+    const page = await sharedBrowser().newPage();
+    await page.goto(`${baseUrl}#v=1&layers=chargers`);
+    await waitForMapReady(page);
+    const programs = () =>
+      page.evaluate(() => {
+        const map = (window as unknown as { __atlasMap: { painter: { programCache: { programs: Map<string, unknown> | Record<string, unknown> } } } }).__atlasMap;
+        const cached = map.painter.programCache.programs;
+        return (cached instanceof Map ? [...cached.keys()] : Object.keys(cached)).map((key) => key.split('/')[0]);
+      });
+    const linked = await programs();
+    expect(linked).toEqual(expect.arrayContaining(['background', 'fill', 'line', 'symbolSDF']));
+    expect(linked).not.toContain('sky');
+    // a sky set later is drawn as before
+    await page.evaluate(() => {
+      const map = (window as unknown as { __atlasMap: { setSky(sky: object): void; triggerRepaint(): void } }).__atlasMap;
+      map.setSky({ 'sky-color': '#88aaff' });
+      map.triggerRepaint();
+    });
+    await expect.poll(programs, { timeout: 10_000 }).toContain('sky');
+    await page.close();
+  });
+
   it('draws no rounded corners but the legend\u2019s round symbols and the radio buttons (each costs a software-GL machine time at load)', async () => {
     const page = await sharedBrowser().newPage();
     await page.goto(baseUrl);
