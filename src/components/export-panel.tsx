@@ -25,13 +25,14 @@ export function ExportPanel() {
         {t('export.open')}
       </button>
       <div id={`${id}-panel`} className="export-panel" hidden={!open} role="group" aria-labelledby={`${id}-heading`}>
-        {open && <ExportDialog headingId={`${id}-heading`} onClose={() => setOpen(false)} />}
+        {open && <ExportDialog id={id} onClose={() => setOpen(false)} />}
       </div>
     </div>
   );
 }
 
-function ExportDialog({ headingId, onClose }: { headingId: string; onClose: () => void }) {
+/** `id`: the panel's id prefix (its heading is `${id}-heading`, which the panel is labelled by). */
+function ExportDialog({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const manifest = useManifest().data;
@@ -42,7 +43,6 @@ function ExportDialog({ headingId, onClose }: { headingId: string; onClose: () =
   const [limitToView, setLimitToView] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
-  const id = useId();
 
   const visibleLayers = LAYER_IDS.filter((layer) => layers[layer]);
   let total = 0;
@@ -107,7 +107,7 @@ function ExportDialog({ headingId, onClose }: { headingId: string; onClose: () =
 
   return (
     <>
-      <h2 id={headingId} className="export-heading">
+      <h2 id={`${id}-heading`} className="export-heading">
         {t('export.heading')}
       </h2>
       <p>
