@@ -432,6 +432,8 @@ const PAGES = {
   atlas: { dist: 'atlas', path: `/index.html${ATLAS_VIEW}` },
   leaflet: { dist: 'baselines', path: '/leaflet/index.html' },
   maplibre: { dist: 'baselines', path: '/maplibre/index.html' },
+  // reference, not a baseline: maplibre alone drawing the atlas's basemap (its first idle: the floor of the atlas's first view)
+  'basemap-floor': { dist: 'baselines', path: '/basemap-floor/index.html' },
   'atlas-scale': { dist: 'atlas-scale', path: `/index.html${ATLAS_VIEW}` },
   'atlas-all': { dist: 'atlas', path: `/index.html${ATLAS_ALL_VIEW}` },
   'atlas-before': { dist: 'before', path: `/index.html${ATLAS_VIEW}` },
@@ -729,7 +731,7 @@ async function main() {
   };
   log('environment', env);
 
-  const out = { environment: env, runs: [], summary: {}, allLayers: null, before: null, static: null, gap: null, choropleth: null, scale: null };
+  const out = { environment: env, runs: [], summary: {}, allLayers: null, basemapFloor: null, before: null, static: null, gap: null, choropleth: null, scale: null };
   const servers = {};
   try {
     servers.atlas = await startServer(join(DIST, 'atlas'));
@@ -737,11 +739,11 @@ async function main() {
     if (BEFORE_DIR) servers.before = await startServer(BEFORE_DIR);
 
     if (!SCALE_ONLY) {
-      const order = ['atlas', 'leaflet', 'maplibre', 'atlas-all', ...(BEFORE_DIR ? ['atlas-before'] : [])];
+      const order = ['atlas', 'leaflet', 'maplibre', 'atlas-all', 'basemap-floor', ...(BEFORE_DIR ? ['atlas-before'] : [])];
       for (let i = 0; i < RUNS; i++) {
         for (const kind of order) {
-          // the all-layers view is measured for its first view only
-          const changes = kind === 'atlas-all' ? 0 : CHANGES_PER_RUN;
+          // the all-layers view and the basemap reference are measured for their first view only
+          const changes = kind === 'atlas-all' || kind === 'basemap-floor' ? 0 : CHANGES_PER_RUN;
           const r = await measureLoad(kind, servers[PAGES[kind].dist], { changes, runIndex: i, profile: kind === 'atlas' && i === RUNS - 1 });
           out.runs.push(r);
           const f = r.filters.map((x) => x.ms);
@@ -753,6 +755,7 @@ async function main() {
       // `summary` keeps its shape (atlas, leaflet, maplibre) so results files compare over time; the other pages sit beside it
       for (const kind of ['atlas', 'leaflet', 'maplibre']) out.summary[kind] = aggregate(out.runs.filter((r) => r.page === kind));
       out.allLayers = aggregate(out.runs.filter((r) => r.page === 'atlas-all'));
+      out.basemapFloor = aggregate(out.runs.filter((r) => r.page === 'basemap-floor'));
       if (BEFORE_DIR) out.before = { dir: BEFORE_DIR, summary: aggregate(out.runs.filter((r) => r.page === 'atlas-before')) };
       out.static = staticFigures(out.runs.filter((r) => r.page === 'atlas'));
       // the analysis recomputed after each filter change of the same cycle (Node, the app's own code)
@@ -834,6 +837,18 @@ async function main() {
         ratio(m.timeToVisibleMs.median, a.deckChargersMs.median),
       ],
       ['  atlas: maplibre basemap first idle', fmtMs(a.mapIdleMs.median), '', '', '', ''],
+      ...(out.basemapFloor?.timeToVisibleMs.n
+        ? [
+            [
+              "  reference: maplibre alone, the atlas's basemap, first idle (the atlas's own work beyond it)",
+              `${fmtMs(out.basemapFloor.timeToVisibleMs.median)} (+${fmtMs(a.timeToVisibleMs.median - out.basemapFloor.timeToVisibleMs.median)})`,
+              '',
+              '',
+              ratio(l.timeToVisibleMs.median, out.basemapFloor.timeToVisibleMs.median),
+              ratio(m.timeToVisibleMs.median, out.basemapFloor.timeToVisibleMs.median),
+            ],
+          ]
+        : []),
       [
         'atlas default view (all layers): time to visible',
         `${fmtMs(all.timeToVisibleMs.median)} (${ratio(all.timeToVisibleMs.median, a.timeToVisibleMs.median)} of chargers view)`,

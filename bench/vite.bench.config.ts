@@ -1,5 +1,6 @@
 /**
- * Builds the two baseline pages (bench/leaflet, bench/maplibre) into bench/dist/baselines/.
+ * Builds the two baseline pages (bench/leaflet, bench/maplibre) and the basemap reference page
+ * (bench/basemap-floor) into bench/dist/baselines/.
  * The runner (run-bench.mjs) then copies the offline basemap (public/basemap, public/fonts) and the
  * pipeline's GeoJSON export (bench/dist/baselines/data/chargers.geojson) next to them.
  */
@@ -23,6 +24,7 @@ export default defineConfig({
       input: {
         leaflet: here('./leaflet/index.html'),
         maplibre: here('./maplibre/index.html'),
+        'basemap-floor': here('./basemap-floor/index.html'),
       },
     },
   },
