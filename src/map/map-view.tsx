@@ -1,19 +1,14 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Map as MaplibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { NavigationControl, ScaleControl, type Map as MaplibreMap } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useTranslation } from 'react-i18next';
 import { CHOROPLETH_LAYER_ID, createBasemapStyle, type StateFills } from './basemap-style.ts';
 import { TOOLTIP_STYLE } from './tooltip.ts';
-import { warmLabelGlyphs } from './warm-glyphs.ts';
-import { skipEmptySky } from './skip-empty-sky.ts';
+import { createAtlasMap } from './create-map.ts';
 import { createBasemapFirstGate, type BasemapFirstGate } from './basemap-first.ts';
 import { useAtlasStore } from '../state/store.ts';
-import { VIEW_LIMITS, type MapView as AtlasMapView } from '../state/atlas-state.ts';
-
-setWorkerUrl(workerUrl);
+import type { MapView as AtlasMapView } from '../state/atlas-state.ts';
 
 export interface MapViewProps {
   deckLayers: Layer[];
@@ -71,20 +66,7 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
     const initial = useAtlasStore.getState();
     let map: MaplibreMap;
     try {
-      map = new MaplibreMap({
-        container,
-        style: createBasemapStyle({ baseUrl: new URL('./', document.baseURI).href, language: initial.language }),
-        center: initial.view.center,
-        zoom: initial.view.zoom,
-        minZoom: VIEW_LIMITS.minZoom,
-        maxZoom: VIEW_LIMITS.maxZoom,
-        attributionControl: false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        // issue 11: the image export reads this canvas (and deck.gl's) after the frame
-        canvasContextAttributes: { preserveDrawingBuffer: true },
-      });
+      map = createAtlasMap({ container, baseUrl: new URL('./', document.baseURI).href, language: initial.language, view: initial.view });
     } catch (error) {
       // nothing will be drawn: what waits for the first view need not (src/map/first-view.ts)
       container.dataset.mapFailed = 'true';
@@ -92,8 +74,6 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
       setFailure(String(error));
       return;
     }
-    warmLabelGlyphs(map);
-    skipEmptySky(map);
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');

@@ -1,0 +1,42 @@
+/**
+ * The atlas's maplibre map with its basemap, as the first view starts it: used by the map view and by the
+ * benchmark's basemap reference page (bench/basemap-floor), so the reference draws exactly what the atlas draws.
+ */
+import { Map as MaplibreMap, setWorkerUrl } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { createBasemapStyle } from './basemap-style.ts';
+import { warmLabelGlyphs } from './warm-glyphs.ts';
+import { skipEmptySky } from './skip-empty-sky.ts';
+import { VIEW_LIMITS, type Language, type MapView } from '../state/atlas-state.ts';
+
+setWorkerUrl(workerUrl);
+
+export interface AtlasMapOptions {
+  container: HTMLElement | string;
+  /** where public/ is served (the basemap's tiles and fonts) */
+  baseUrl: string;
+  language: Language;
+  view: MapView;
+}
+
+/** Throws where maplibre cannot create its WebGL context. */
+export function createAtlasMap({ container, baseUrl, language, view }: AtlasMapOptions): MaplibreMap {
+  const map = new MaplibreMap({
+    container,
+    style: createBasemapStyle({ baseUrl, language }),
+    center: view.center,
+    zoom: view.zoom,
+    minZoom: VIEW_LIMITS.minZoom,
+    maxZoom: VIEW_LIMITS.maxZoom,
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    // issue 11: the image export reads this canvas (and deck.gl's) after the frame
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  warmLabelGlyphs(map);
+  skipEmptySky(map);
+  return map;
+}
