@@ -4,13 +4,15 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { pwaOptions } from './data/pwa/pwa-options.ts';
 import { preloadDataPlugin } from './data/vite/preload-data.ts';
 import { webglOnlyPlugin } from './data/vite/webgl-only.ts';
+import { maplibreFromSourcePlugin } from './data/vite/maplibre-from-source.ts';
 
 export default defineConfig({
   // Relative asset paths: the built dist/ works under any path (GitHub Pages, a USB stick).
   base: './',
   // the service worker and web app manifest (issue 12): data/pwa/pwa-options.ts
   // webglOnlyPlugin: deck.gl / luma.gl code only a WebGPU device runs is left out of the build (issue 13)
-  plugins: [react(), VitePWA(pwaOptions), preloadDataPlugin(), webglOnlyPlugin()],
+  // maplibreFromSourcePlugin: maplibre and its worker built from its sources, sharing one chunk (issue 13)
+  plugins: [react(), VitePWA(pwaOptions), preloadDataPlugin(), webglOnlyPlugin(), maplibreFromSourcePlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,

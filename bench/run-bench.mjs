@@ -227,7 +227,8 @@ async function startServer(root) {
     const ext = extname(file).toLowerCase();
     const body = readFileSync(file);
     const gzipped = INCOMPRESSIBLE.has(ext) ? null : gzipSync(body, { level: GZIP_LEVEL });
-    files.set('/' + relative(root, file).split(sep).join('/'), { ext, body, gzipped });
+    const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+    files.set('/' + relative(root, file).split(sep).join('/'), { ext, body, gzipped, etag });
   }
   const stats = { bytes: 0, requests: [], notFound: [] };
   const respond = NETWORK ? createLink(NETWORK) : (res, status, headers, body) => res.writeHead(status, headers).end(body ?? undefined);
@@ -241,17 +242,21 @@ async function startServer(root) {
       return;
     }
     const useGzip = entry.gzipped && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-    const body = useGzip ? entry.gzipped : entry.body;
+    // `no-cache` with a validator, as static hosts answer: a file asked for again in the same load (the maplibre
+    // worker importing the chunk it shares with the page) is revalidated, 304 without a body
+    const notModified = req.headers['if-none-match'] === entry.etag;
+    const body = notModified ? null : useGzip ? entry.gzipped : entry.body;
     const headers = {
       'content-type': TYPES[entry.ext] ?? 'application/octet-stream',
-      'content-length': body.length,
+      ...(body ? { 'content-length': body.length } : {}),
       'cache-control': 'no-cache',
+      etag: entry.etag,
       ...(useGzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     };
-    void respond(res, 200, headers, req.method === 'HEAD' ? null : body);
+    void respond(res, notModified ? 304 : 200, headers, req.method === 'HEAD' ? null : body);
     res.on('finish', () => {
       const headerBytes = res._header ? Buffer.byteLength(res._header) : 0;
-      const sent = headerBytes + (req.method === 'HEAD' ? 0 : body.length);
+      const sent = headerBytes + (req.method === 'HEAD' || !body ? 0 : body.length);
       stats.bytes += sent;
       stats.requests.push({ path, bytes: sent, raw: entry.body.length, ms: performance.now() - started });
     });
@@ -469,7 +474,6 @@ async function measureLoad(kind, server, { changes, runIndex, profile = false })
     });
     cdp.on('Network.loadingFinished', (e) => (cdpBytes += e.encodedDataLength));
     await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     server.reset();
 
     const cpuBefore = chromiumCpuMs();
@@ -726,7 +730,7 @@ async function main() {
       scaleChangesPerRun: SCALE_CHANGES,
       network: NETWORK_NAME === null ? null : { name: NETWORK_NAME, ...NETWORK },
     },
-    server: `node:http on 127.0.0.1, gzip level ${GZIP_LEVEL} pre-compressed for every file except woff/woff2/png, Cache-Control: no-cache, same for all pages; ${NETWORK_DESCRIPTION}`,
+    server: `node:http on 127.0.0.1, gzip level ${GZIP_LEVEL} pre-compressed for every file except woff/woff2/png, Cache-Control: no-cache with an ETag (a file asked for again in a load is revalidated: 304), same for all pages, a new browser profile per load (cold cache); ${NETWORK_DESCRIPTION}`,
     cache: 'cold: a new Chromium profile (launchPersistentContext on a fresh temp dir) for every page load, CDP cache disabled, service workers blocked',
   };
   log('environment', env);

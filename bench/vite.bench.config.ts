@@ -6,6 +6,7 @@
  */
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { maplibreFromSourcePlugin } from '../data/vite/maplibre-from-source.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -13,6 +14,8 @@ export default defineConfig({
   root: here('./'),
   base: './',
   publicDir: false,
+  // the reference page builds maplibre as the atlas does; the maplibre baseline keeps the prebuilt bundle
+  plugins: [maplibreFromSourcePlugin({ appliesTo: (importer) => !importer.startsWith(here('./maplibre/')) })],
   logLevel: 'warn',
   build: {
     outDir: here('./dist/baselines'),

@@ -4,7 +4,7 @@
  */
 import { Map as MaplibreMap, setWorkerUrl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import workerUrl from 'virtual:maplibre-worker-url';
 import { createBasemapStyle } from './basemap-style.ts';
 import { warmLabelGlyphs } from './warm-glyphs.ts';
 import { skipEmptySky } from './skip-empty-sky.ts';
