@@ -730,7 +730,7 @@ async function main() {
       scaleChangesPerRun: SCALE_CHANGES,
       network: NETWORK_NAME === null ? null : { name: NETWORK_NAME, ...NETWORK },
     },
-    server: `node:http on 127.0.0.1, gzip level ${GZIP_LEVEL} pre-compressed for every file except woff/woff2/png, Cache-Control: no-cache with an ETag (a file asked for again in a load is revalidated: 304), same for all pages, a new browser profile per load (cold cache); ${NETWORK_DESCRIPTION}`,
+    server: `node:http on 127.0.0.1, gzip level ${GZIP_LEVEL} pre-compressed for every file except woff/woff2/png, Cache-Control: no-cache with an ETag (a file asked for again in a load is revalidated: 304), same for all pages; ${NETWORK_DESCRIPTION}`,
     cache:
       'cold: a new Chromium profile (launchPersistentContext on a fresh temp dir) for every page load (a file asked for twice within a load is revalidated), service workers blocked',
   };
