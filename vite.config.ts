@@ -5,6 +5,7 @@ import { pwaOptions } from './data/pwa/pwa-options.ts';
 import { preloadDataPlugin } from './data/vite/preload-data.ts';
 import { webglOnlyPlugin } from './data/vite/webgl-only.ts';
 import { maplibreFromSourcePlugin } from './data/vite/maplibre-from-source.ts';
+import { deckDataInMemoryPlugin } from './data/vite/deck-data-in-memory.ts';
 
 export default defineConfig({
   // Relative asset paths: the built dist/ works under any path (GitHub Pages, a USB stick).
@@ -12,7 +13,8 @@ export default defineConfig({
   // the service worker and web app manifest (issue 12): data/pwa/pwa-options.ts
   // webglOnlyPlugin: deck.gl / luma.gl code only a WebGPU device runs is left out of the build (issue 13)
   // maplibreFromSourcePlugin: maplibre and its worker built from its sources, sharing one chunk (issue 13)
-  plugins: [react(), VitePWA(pwaOptions), preloadDataPlugin(), webglOnlyPlugin(), maplibreFromSourcePlugin()],
+  // deckDataInMemoryPlugin: deck.gl's loading of URLs (loaders.gl) is left out; the atlas passes its data in memory (issue 13)
+  plugins: [react(), VitePWA(pwaOptions), preloadDataPlugin(), webglOnlyPlugin(), maplibreFromSourcePlugin(), deckDataInMemoryPlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -9,6 +9,10 @@
  * Safari run module workers, which maplibre 6 creates for an ES module worker URL), and the first view's
  * JavaScript is about 125 KB smaller.
  *
+ * The MapLibre Tiles decoder (`@maplibre/mlt`, 18 KB gzipped), which maplibre runs only for a vector source with
+ * `encoding: 'mlt'`, is left out: the atlas's basemap and data are Mapbox Vector Tiles. Its geometry-type enum stays
+ * (maplibre's MLT adapter reads it); decoding an MLT tile fails with an error that names this plugin.
+ *
  * `vite` (the dev server) and vitest keep the prebuilt bundles: only `vite build` compiles maplibre.
  * `appliesTo` limits the swap to some importers (the benchmark's maplibre baseline keeps the prebuilt bundle).
  */
@@ -23,6 +27,13 @@ const maplibreRoot = dirname(createRequire(import.meta.url).resolve('maplibre-gl
 const SOURCE_DIR = join(maplibreRoot, 'src') + sep;
 const SOURCE_ENTRY = join(SOURCE_DIR, 'index.ts');
 const WORKER_ENTRY = join(SOURCE_DIR, 'source', 'worker.ts');
+const MLT_STUB_MODULE = '\0atlas-mlt-left-out';
+const MLT_GEOMETRY_TYPE = join(dirname(createRequire(join(maplibreRoot, 'package.json')).resolve('@maplibre/mlt')), 'vector', 'geometry', 'geometryType.js');
+export const MLT_LEFT_OUT_MESSAGE = "MapLibre Tiles (a vector source with encoding 'mlt') are left out of this build (data/vite/maplibre-from-source.ts)";
+const MLT_STUB = [
+  `export { GEOMETRY_TYPE } from ${JSON.stringify(MLT_GEOMETRY_TYPE)};`,
+  `export function decodeTile() { throw new Error(${JSON.stringify(MLT_LEFT_OUT_MESSAGE)}); }`,
+].join('\n');
 const PREBUILT_WORKER_URL = `export { default } from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';`;
 
 export interface MaplibreFromSourceOptions {
@@ -41,9 +52,11 @@ export function maplibreFromSourcePlugin({ appliesTo = () => true }: MaplibreFro
     resolveId(id, importer) {
       if (id === MAPLIBRE_WORKER_URL_MODULE) return RESOLVED_WORKER_URL_MODULE;
       if (build && id === 'maplibre-gl' && importer !== undefined && appliesTo(importer)) return SOURCE_ENTRY;
+      if (build && id === '@maplibre/mlt' && importer?.startsWith(SOURCE_DIR)) return MLT_STUB_MODULE;
       return null;
     },
     load(id) {
+      if (id === MLT_STUB_MODULE) return MLT_STUB;
       if (id !== RESOLVED_WORKER_URL_MODULE) return null;
       if (!build) return PREBUILT_WORKER_URL;
       const reference = this.emitFile({ type: 'chunk', id: WORKER_ENTRY, name: 'maplibre-gl-worker' });

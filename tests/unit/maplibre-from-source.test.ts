@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { maplibreFromSourcePlugin, MAPLIBRE_WORKER_URL_MODULE } from '../../data/vite/maplibre-from-source.ts';
+import { maplibreFromSourcePlugin, MAPLIBRE_WORKER_URL_MODULE, MLT_LEFT_OUT_MESSAGE } from '../../data/vite/maplibre-from-source.ts';
 
 type Hook = (...args: unknown[]) => unknown;
 const hook = (plugin: Plugin, name: 'config' | 'resolveId' | 'load' | 'transform') => plugin[name] as unknown as Hook;
@@ -50,5 +53,31 @@ describe('maplibre built from its sources (issue 13)', () => {
     expect(new module.Arrays().int16).toBeInstanceOf(Int16Array);
     // our own TypeScript is left to Vite
     expect(await hook(plugin, 'transform')(source, '/repo/src/map/example.ts')).toBeNull();
+  });
+
+  it('leaves the MapLibre Tiles decoder out of the build, keeping the enum maplibre reads', async () => {
+    const plugin = pluginFor('build');
+    const maplibreSource = createRequire(import.meta.url)
+      .resolve('maplibre-gl/package.json')
+      .replace(/package\.json$/, 'src/');
+    expect(hook(plugin, 'resolveId')('@maplibre/mlt', '/repo/src/map/create-map.ts')).toBeNull();
+    expect(hook(pluginFor('serve'), 'resolveId')('@maplibre/mlt', `${maplibreSource}source/vector_tile_mlt.ts`)).toBeNull();
+    const stubId = hook(plugin, 'resolveId')('@maplibre/mlt', `${maplibreSource}source/vector_tile_mlt.ts`) as string;
+    expect(stubId).toBeTruthy();
+
+    // maplibre's only import of the package: the stub must provide every value it names
+    const adapter = readFileSync(`${maplibreSource}source/vector_tile_mlt.ts`, 'utf8');
+    const imported = /import \{([^}]*)\} from '@maplibre\/mlt'/
+      .exec(adapter)![1]!
+      .split(',')
+      .map((name) => name.trim());
+    expect(imported.filter((name) => !name.startsWith('type '))).toEqual(['decodeTile', 'GEOMETRY_TYPE']);
+
+    const file = join(mkdtempSync(join(tmpdir(), 'mlt-stub-')), 'stub.mjs');
+    writeFileSync(file, hook(plugin, 'load').call({}, stubId) as string);
+    const stub = (await import(/* @vite-ignore */ file)) as { decodeTile: () => unknown; GEOMETRY_TYPE: Record<string, number> };
+    const real = (await import('@maplibre/mlt')) as unknown as { GEOMETRY_TYPE: Record<string, number> };
+    expect(stub.GEOMETRY_TYPE).toEqual(real.GEOMETRY_TYPE);
+    expect(() => stub.decodeTile()).toThrow(MLT_LEFT_OUT_MESSAGE);
   });
 });
