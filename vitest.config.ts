@@ -24,6 +24,7 @@ export default mergeConfig(
             environment: 'jsdom',
             include: ['tests/component/**/*.test.{ts,tsx}'],
             exclude: ['tests/e2e/**', 'node_modules/**'],
+            setupFiles: ['tests/component/fixtures/load-languages.ts'],
           },
         },
       ],

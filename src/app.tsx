@@ -12,6 +12,8 @@ import { MapView } from './map/map-view.tsx';
 import { useDeckLayers } from './map/use-deck-layers.ts';
 import { useChoroplethBinding } from './analysis/use-choropleth.ts';
 import { useAtlasStore } from './state/store.ts';
+import { loadLanguage } from './i18n/i18n.ts';
+import type { Language } from './state/atlas-state.ts';
 import { useCustomStoryLink, useSceneSync } from './present/scene-control.ts';
 import { StoryProblemsNotice } from './present/story-tools.tsx';
 import './styles/present.css';
@@ -27,9 +29,26 @@ function useLanguageSync() {
   const { i18n } = useTranslation();
   const language = useAtlasStore((s) => s.language);
   useEffect(() => {
-    if (i18n.language !== language) void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
-    document.title = i18n.t('app.title');
+    const showLanguage = () => {
+      document.documentElement.lang = language;
+      document.title = i18n.t('app.title');
+    };
+    if (i18n.language === language) return showLanguage();
+    let current = true;
+    // a language's strings load once (src/i18n/i18n.ts); if they cannot, the interface stays in the language it has
+    loadLanguage(language).then(
+      () => {
+        if (!current) return;
+        void i18n.changeLanguage(language);
+        showLanguage();
+      },
+      () => {
+        if (current) useAtlasStore.getState().setLanguage(i18n.language as Language);
+      },
+    );
+    return () => {
+      current = false;
+    };
   }, [i18n, language]);
 }
 

@@ -1,6 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../state/atlas-state.ts';
 import { useAtlasStore } from '../state/store.ts';
+import { loadLanguage } from '../i18n/i18n.ts';
+import type { Language } from '../state/atlas-state.ts';
+
+/** A language's strings start loading when the pointer or focus reaches its button, before the click. */
+function preload(language: Language): void {
+  loadLanguage(language).catch(() => undefined);
+}
 
 /** One click switches the whole interface; both options stay visible so either audience finds theirs. */
 export function LanguageSwitch() {
@@ -17,6 +24,8 @@ export function LanguageSwitch() {
           aria-pressed={language === code}
           className={language === code ? 'active' : undefined}
           onClick={() => setLanguage(code)}
+          onPointerEnter={() => preload(code)}
+          onFocus={() => preload(code)}
         >
           {t(`language.${code}`)}
         </button>

@@ -1,4 +1,3 @@
-import type { Catalog } from './catalog.ts';
 import type { LayerLabels } from '../map/layer-spec.ts';
 import { LAYER_SPECS } from '../map/layers/index.ts';
 
@@ -7,7 +6,8 @@ interface LayerStrings {
   filterGroups: Record<string, string>;
 }
 
-function stringsOf(language: 'en' | 'es'): LayerStrings {
+/** Layer names (`layers.<id>`) and filter group names (`filterGroups.<param>`) in one language, from the layer specs. */
+export function layerStrings(language: 'en' | 'es'): LayerStrings {
   const strings: LayerStrings = { layers: {}, filterGroups: {} };
   for (const spec of LAYER_SPECS) {
     const labels: LayerLabels = spec.labels[language];
@@ -20,6 +20,3 @@ function stringsOf(language: 'en' | 'es'): LayerStrings {
   }
   return strings;
 }
-
-/** Layer names (`layers.<id>`) and filter group names (`filterGroups.<param>`), from the layer specs. */
-export const layersCatalog: Catalog<LayerStrings> = { en: stringsOf('en'), es: stringsOf('es') };

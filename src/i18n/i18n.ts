@@ -1,22 +1,55 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../state/atlas-state.ts';
-import { en } from './en.ts';
-import { es } from './es.ts';
 import type { Catalog } from './catalog.ts';
-import { CATALOGS } from './catalogs.ts';
+import { EN_STRINGS } from './strings-en.ts';
+import { layerStrings } from './catalog-layers.ts';
+import { chainCatalog } from './catalog-chain.ts';
 
 /**
- * The shell strings plus every area's catalog registered so far, merged into one translation per language:
- * the catalogs of src/i18n/catalogs.ts (the first view), then those registered by the modules loaded later.
+ * Every string loaded so far, one translation per language. English (also the fallback) is in the first view's
+ * bundle; Spanish is a chunk of its own, loaded by `loadLanguage('es')` before the interface is first shown in
+ * Spanish (issue 13: the first view downloads one language). Panels loaded later add their catalogs in both
+ * languages with `registerCatalog`.
  */
 export const resources = {
-  en: { translation: Object.assign({}, en, ...CATALOGS.map((catalog) => catalog.en)) as Record<string, unknown> },
-  es: { translation: Object.assign({}, es, ...CATALOGS.map((catalog) => catalog.es)) as Record<string, unknown> },
+  en: { translation: { ...EN_STRINGS } as Record<string, unknown> },
+  es: { translation: {} as Record<string, unknown> },
 };
 
 const instances = new Set<I18n>();
 const registered = new Set<Catalog<Record<string, unknown>>>();
+const loaded = new Set<Language>(['en']);
+let spanish: Promise<void> | null = null;
+
+function addStrings(language: Language, strings: Record<string, unknown>): void {
+  Object.assign(resources[language].translation, strings);
+  for (const instance of instances) instance.addResourceBundle(language, 'translation', strings, true, true);
+}
+
+/** Whether the interface's strings in this language are loaded (English always is). */
+export function isLanguageLoaded(language: Language): boolean {
+  return loaded.has(language);
+}
+
+/**
+ * Loads the interface's strings in a language (once; the promise of a load in progress is shared). Rejects if the
+ * chunk cannot be fetched (offline before the service worker has cached it); a later call tries again.
+ */
+export function loadLanguage(language: Language): Promise<void> {
+  if (loaded.has(language)) return Promise.resolve();
+  spanish ??= import('./strings-es.ts').then(
+    ({ ES_STRINGS }) => {
+      addStrings('es', { ...ES_STRINGS, ...layerStrings('es'), ...chainCatalog.es });
+      loaded.add('es');
+    },
+    (error: unknown) => {
+      spanish = null;
+      throw error;
+    },
+  );
+  return spanish;
+}
 
 /**
  * Adds the catalog of an area whose code is loaded after the first view (issue 13: a panel's strings travel
@@ -27,15 +60,14 @@ export function registerCatalog<T>(catalog: Catalog<T>): void {
   const strings = catalog as unknown as Catalog<Record<string, unknown>>;
   if (registered.has(strings)) return;
   registered.add(strings);
-  Object.assign(resources.en.translation, strings.en);
-  Object.assign(resources.es.translation, strings.es);
-  for (const instance of instances) {
-    instance.addResourceBundle('en', 'translation', strings.en, true, true);
-    instance.addResourceBundle('es', 'translation', strings.es, true, true);
-  }
+  addStrings('en', strings.en);
+  addStrings('es', strings.es);
 }
 
-/** Creates an initialised i18next instance (one for the app, a fresh one per component test). */
+/**
+ * Creates an initialised i18next instance (one for the app, a fresh one per component test). Its language's
+ * strings must be loaded first (`loadLanguage`); until then i18next falls back to English.
+ */
 export function createI18n(language: Language) {
   const instance = i18next.createInstance();
   instances.add(instance);

@@ -7,7 +7,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickAtlasState, useAtlasStore } from '../state/store.ts';
-import type { AtlasState, Language } from '../state/atlas-state.ts';
+import { LANGUAGES, type AtlasState, type Language } from '../state/atlas-state.ts';
+import { loadLanguage } from '../i18n/i18n.ts';
 import { useManifest } from '../data/queries.ts';
 import { CompactLegend } from './compact-legend.tsx';
 import { goToScene, leavePresentation, resolveStory, returnToScene, useSceneChanged, useCustomStory } from './scene-control.ts';
@@ -59,6 +60,11 @@ export function PresentationView() {
     setPresenting(true);
     return () => setPresenting(false);
   }, [setPresenting]);
+
+  // a session switches language in one click: both languages' strings are loaded while presenting
+  useEffect(() => {
+    for (const code of LANGUAGES) loadLanguage(code).catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -41,12 +41,12 @@ describe('app shell', () => {
     const user = userEvent.setup();
     renderApp();
     await user.click(screen.getByRole('button', { name: 'Español' }));
-    expect(document.documentElement.lang).toBe('es');
+    await vi.waitFor(() => expect(document.documentElement.lang).toBe('es'));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Atlas de la electrificación del transporte');
     expect(screen.getByRole('complementary', { name: 'Capas y filtros' })).toBeTruthy();
     expect(useAtlasStore.getState().language).toBe('es');
     await user.click(screen.getByRole('button', { name: 'English' }));
-    expect(document.documentElement.lang).toBe('en');
+    await vi.waitFor(() => expect(document.documentElement.lang).toBe('en'));
   });
 
   it('collapses and reopens the side panel', async () => {

@@ -91,6 +91,44 @@ describe('the atlas in Chromium', () => {
     await page.close();
   });
 
+  it('downloads the Spanish strings only for Spanish: none in an English view, before the first render of a Spanish link', async () => {
+    const spanishStrings = (page: Page) => {
+      const requests: string[] = [];
+      page.on('request', (request) => {
+        if (/\/assets\/strings-es-[^/]+\.js$/.test(request.url())) requests.push(request.url());
+      });
+      return requests;
+    };
+    const english = await sharedBrowser().newPage();
+    const englishRequests = spanishStrings(english);
+    await open(english);
+    expect(englishRequests).toEqual([]);
+    await english.getByRole('button', { name: 'Español' }).click();
+    await english.waitForFunction(() => document.documentElement.lang === 'es');
+    expect(await english.locator('h1').innerText()).toContain('Atlas de la electrificación del transporte');
+    expect(englishRequests).toHaveLength(1);
+    await english.close();
+
+    const spanish = await sharedBrowser().newPage();
+    const spanishRequests = spanishStrings(spanish);
+    // every title the header shows, from its first render
+    await spanish.addInitScript(() => {
+      const titles: string[] = ((window as unknown as { __titles: string[] }).__titles = []);
+      new MutationObserver(() => {
+        const text = document.querySelector('h1')?.textContent ?? '';
+        if (text && titles[titles.length - 1] !== text) titles.push(text);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await open(spanish, '#v=1&lang=es&layers=chargers');
+    const titles = await spanish.evaluate(() => (window as unknown as { __titles: string[] }).__titles);
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).toContain('Atlas de la electrificación del transporte');
+    expect(spanishRequests).toHaveLength(1);
+    // fetched beside the app's JavaScript (a modulepreload from index.html's first script), not after it has run
+    expect(await spanish.locator('link[rel="modulepreload"][href*="strings-es-"]').count()).toBe(1);
+    await spanish.close();
+  });
+
   it('a copied link reopens the same view and language in a fresh browser', async () => {
     const page = await sharedBrowser().newPage();
     await open(page, '#v=1&lang=es&view=-100.3161%2C25.6866%2C7.50');

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { POINT_DATASET_IDS, type DetailRecord } from '../../src/data/atlas-format.ts';
-import { createI18n } from '../../src/i18n/i18n.ts';
+import { createI18n, loadLanguage } from '../../src/i18n/i18n.ts';
 import { attributeDomain } from '../../src/data/datasets.ts';
 
 const builtData = resolve(import.meta.dirname, '../../public/data');
@@ -12,6 +12,8 @@ const detailFiles = existsSync(builtData)
   : [];
 
 describe('attribute names in the details panel', () => {
+  beforeAll(() => loadLanguage('es'));
+
   it.skipIf(detailFiles.length === 0)('every attribute and override field of the built data has a label in English and Spanish', () => {
     const keys = new Set<string>();
     for (const file of detailFiles) {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resources, createI18n, registerCatalog } from '../../src/i18n/i18n.ts';
+import { resources, createI18n, registerCatalog, isLanguageLoaded, loadLanguage } from '../../src/i18n/i18n.ts';
 import { gapCatalog } from '../../src/i18n/catalog-gap.ts';
 import { tableCatalog } from '../../src/i18n/catalog-table.ts';
 
@@ -8,6 +8,23 @@ function keyPaths(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') throw new Error(`${prefix} is not a string`);
   return Object.entries(value).flatMap(([key, child]) => keyPaths(child, prefix ? `${prefix}.${key}` : key));
 }
+
+describe('the Spanish strings load when first needed (issue 13)', () => {
+  it('are not in the first view: an instance in Spanish falls back to English until they load, then has them', async () => {
+    // this runs first: nothing in this file has loaded Spanish
+    expect(isLanguageLoaded('en')).toBe(true);
+    expect(isLanguageLoaded('es')).toBe(false);
+    expect(Object.keys(resources.es.translation)).toEqual([]);
+    const i18n = createI18n('es');
+    expect(i18n.t('app.title')).toBe('US–Mexico Transport Electrification Atlas');
+    const first = loadLanguage('es');
+    expect(loadLanguage('es')).toBe(first);
+    await first;
+    expect(isLanguageLoaded('es')).toBe(true);
+    expect(i18n.t('app.title')).toBe('Atlas de la electrificación del transporte México–Estados Unidos');
+    expect(createI18n('es').t('filters.heading')).toBe('Filtros');
+  });
+});
 
 describe('catalogs loaded after the first view (issue 13)', () => {
   it('are not in the first view, and are available in both languages to existing instances once their panel registers them', () => {
@@ -28,7 +45,8 @@ describe('catalogs loaded after the first view (issue 13)', () => {
 
 describe('translations', () => {
   // every catalog, including those registered by panels loaded later
-  beforeAll(() => {
+  beforeAll(async () => {
+    await loadLanguage('es');
     registerCatalog(gapCatalog);
     registerCatalog(tableCatalog);
   });

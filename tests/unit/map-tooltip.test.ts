@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Layer } from '@deck.gl/core';
-import { createI18n } from '../../src/i18n/i18n.ts';
+import { createI18n, loadLanguage } from '../../src/i18n/i18n.ts';
 import { tooltipText, cleanText, type TooltipContext } from '../../src/map/tooltip.ts';
 import type { DetailRecord } from '../../src/data/atlas-format.ts';
 import { COUNTRY, flow, makeColumns } from './map-fixtures.ts';
@@ -44,6 +44,8 @@ function ctx(language: 'en' | 'es', details: TooltipContext['details'] = {}): To
 }
 
 describe('map tooltips', () => {
+  beforeAll(() => loadLanguage('es'));
+
   it('hexagon: visible charger count, translated and formatted', () => {
     const info = { layer: layer('chargers-hexagons'), index: 0, picked: true, object: { pointIndices: [0, 1, 2] } };
     expect(tooltipText(info, ctx('en'))).toMatch(/^2 chargers in this area\n/);

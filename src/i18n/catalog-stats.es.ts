@@ -1,0 +1,86 @@
+import type { DeepStrings } from './catalog.ts';
+import type { statsEn } from './catalog-stats.ts';
+
+/** Spanish strings of catalog-stats.ts (loaded with the Spanish interface: src/i18n/i18n.ts). */
+export const statsEs: DeepStrings<typeof statsEn> = {
+  stats: {
+    heading: 'Estadísticas de lo que pasa los filtros',
+    intro:
+      'Cada número cuenta los elementos que pasan los filtros vigentes. Haga clic en una barra (o pulse Intro sobre ella) para mostrar solo esa categoría en el mapa y en todas las gráficas.',
+    loading: 'Cargando los conteos…',
+    empty: 'No hay nada que contar.',
+    asTables: 'Mostrar las gráficas como tablas',
+    unknownNote: 'Los registros sin valor se cuentan en su propia barra «desconocido»: desconocido no es cero.',
+    multiValued:
+      'Un elemento con varios valores (una estación con Nivel 2 y carga rápida CC, un sitio con dos minerales) cuenta en cada uno: estas barras suman más que el total.',
+    total_one: '{{formatted}} pasa los filtros',
+    total_other: '{{formatted}} pasan los filtros',
+    lowerBound: 'Cotas inferiores: {{sentence}}',
+    noCoverage: 'Desconocido, no cero: {{sentence}}',
+    applied: 'Filtro aplicado: {{group}} = {{value}}. El mapa y todas las gráficas muestran ahora solo estos.',
+    cleared: 'Filtro quitado: {{group}}. Todos los valores pasan de nuevo.',
+    chartFiltered: 'Filtro vigente: solo {{values}}.',
+    bound: { lower: 'al menos', upper: 'como máximo' },
+    bar: {
+      label: '{{label}}: {{value}}. {{action}}',
+      showOnly: 'Mostrar solo esto',
+      showAll: 'Volver a mostrar todo',
+      clear: 'Mostrar todo',
+      filteredOut: 'excluido por filtro',
+    },
+    table: { category: 'Categoría', count: 'Número', filter: 'Filtro' },
+    filters: {
+      heading: 'Filtros vigentes',
+      none: 'Ninguno: pasan todos los elementos de ambos países.',
+      countries: 'Países',
+      state: 'Estados',
+      chip: '{{group}}: {{values}}',
+      nothing: 'no se permite nada',
+      remove: 'Quitar el filtro «{{group}}»',
+      reset: 'Quitar todos los filtros',
+    },
+    states: {
+      heading: 'Estados',
+      layer: 'Capa contada por estado',
+      missing: 'Esta versión de los datos no incluye cifras por estado: los estados principales y la tabla de estados requieren los datos de población.',
+      loading: 'Cargando cifras por estado…',
+      topBy: 'Ordenar los estados principales por',
+      byCount: 'Número',
+      byPer100k: 'Por cada 100,000 habitantes',
+      topTitle: 'Los {{n}} estados principales: {{layer}}, {{measure}}',
+      topEmpty: 'Ningún estado tiene elementos que pasen los filtros.',
+      topNote: 'Haga clic en un estado para filtrar todas las capas a ese estado.',
+      tableHeading: 'Todos los estados',
+      caption: '{{layer}} por estado, con los filtros vigentes. Ordene por cualquier columna; el nombre de un estado abre su perfil.',
+      name: 'Estado',
+      columns: {
+        population: 'Población (2020)',
+        count: 'Número',
+        per100k: 'Por cada 100,000 habitantes',
+        per10kKm2: 'Por cada 10,000 km²',
+        bevPerCharger: 'VE de batería por cargador',
+      },
+      published: 'Cifras publicadas (no están en el mapa)',
+      publishedLine: '{{unit}} ({{publisher}}, {{date}})',
+      publishedSource: 'fuente',
+      publishedNote:
+        'Las cifras publicadas para los estados de México se muestran junto al conteo del mapa, nunca sumadas: provienen de otros conteos, con sus propias unidades (estaciones, conectores) y fechas.',
+      bevNote:
+        'VE de batería por cargador: vehículos ligeros eléctricos de batería registrados al 31 de diciembre de 2023 (AFDC/Experian; solo VE de batería, no híbridos enchufables) por cargador mapeado; solo estados de EE. UU. Donde los cargadores son parciales es una cota superior (≤).',
+      boundNote: '≥: una cota inferior, la capa es parcial en ese país.',
+      notApplicable: 'No aplica',
+      noData: 'No hay datos en el mapa para este país',
+      openProfile: 'Abrir el perfil de {{state}}',
+      rows_one: '{{count}} estado',
+      rows_other: '{{count}} estados',
+    },
+    export: {
+      heading: 'Descargar',
+      csv: 'Estadísticas (CSV)',
+      citations: 'Citas (texto)',
+      note: 'El CSV contiene la tabla de estados de cada capa y los conteos de cada gráfica; cada fila nombra los filtros vigentes. Conserve con él el archivo de citas.',
+      done: 'Se guardó {{file}}.',
+      failed: 'La descarga falló: {{message}}',
+    },
+  },
+};
