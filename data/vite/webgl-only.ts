@@ -6,6 +6,9 @@
  * - deck.gl's `AttributeBufferGroups` (`@deck.gl/core/dist/lib/attribute/attribute-buffer-groups.js`), which the
  *   AttributeManager constructs only when `device.type === 'webgpu'`, becomes a stub that throws if it is ever constructed;
  *   with it goes the only import of `@luma.gl/gpgpu` (GPU table operations: interleaving for WebGPU vertex buffers);
+ * - luma.gl's scan of a WGSL shader's interface (`wgsl-interface-scan.js`) and its binding table for debugging
+ *   (`wgsl-binding-debug.js`), called only when a WGSL shader is assembled (`assembleWGSLShader`,
+ *   `WGSLShaderAssembler`), become stubs that throw if they are ever called;
  * - the WGSL shader sources (template literals marked `/* wgsl *\/` in deck.gl and luma.gl, next to the GLSL that
  *   WebGL compiles) become empty strings. luma.gl reads a model's or shader module's WGSL only on a WebGPU device
  *   (`Model`: `isWebGPU && props.source`; `getShaderModuleSource(module, 'wgsl')`); on WebGL it assembles `vs`/`fs`.
@@ -15,6 +18,11 @@
 import type { Plugin } from 'vite';
 
 const BUFFER_GROUPS = /[\\/]@deck\.gl[\\/]core[\\/]dist[\\/]lib[\\/]attribute[\\/]attribute-buffer-groups\.js$/;
+/** luma.gl modules that only assemble WGSL shaders: their stubs export the same functions, which throw. */
+const WGSL_ONLY_MODULES: [RegExp, string][] = [
+  [/[\\/]@luma\.gl[\\/]shadertools[\\/]dist[\\/]lib[\\/]shader-assembly[\\/]wgsl-interface-scan\.js$/, 'scanWGSLInterface'],
+  [/[\\/]@luma\.gl[\\/]shadertools[\\/]dist[\\/]lib[\\/]shader-assembly[\\/]wgsl-binding-debug\.js$/, 'getShaderBindingDebugRowsFromWGSL'],
+];
 const LIBRARY = /[\\/]node_modules[\\/]@(deck|luma)\.gl[\\/]/;
 const MARKER = /\/\*\s*wgsl\s*\*\/\s*`/g;
 
@@ -70,6 +78,9 @@ export function webglOnlyPlugin(): Plugin {
     apply: 'build',
     enforce: 'pre',
     load(id) {
+      const wgslOnly = WGSL_ONLY_MODULES.find(([path]) => path.test(id));
+      if (wgslOnly)
+        return `export function ${wgslOnly[1]}() { throw new Error('WebGPU is not used by the atlas: WGSL shader assembly is left out (data/vite/webgl-only.ts)'); }\n`;
       if (!BUFFER_GROUPS.test(id)) return null;
       return "export default class AttributeBufferGroups { constructor() { throw new Error('WebGPU is not used by the atlas: attribute buffer groups are left out (data/vite/webgl-only.ts)'); } }\n";
     },

@@ -51,4 +51,25 @@ describe('WGSL sources left out of the WebGL build', () => {
     );
     expect(load(join(process.cwd(), 'node_modules/@deck.gl/core/dist/lib/attribute/attribute-manager.js'))).toBeNull();
   });
+
+  it("stubs luma.gl's WGSL interface scan and binding table, with the same exports, called only to assemble WGSL", () => {
+    const load = webglOnlyPlugin().load as (id: string) => string | null;
+    for (const file of ['lib/shader-assembly/wgsl-interface-scan.js', 'lib/shader-assembly/wgsl-binding-debug.js']) {
+      const stub = load(join(process.cwd(), 'node_modules/@luma.gl/shadertools/dist', file));
+      expect(stub, file).toMatch(/throw new Error\('WebGPU is not used by the atlas/);
+      expect(exportedNames(stub!), file).toEqual(exportedNames(distFile('@luma.gl/shadertools', file)));
+    }
+    // their only callers: the WGSL assembly paths
+    const assembleShaders = distFile('@luma.gl/shadertools', 'lib/shader-assembly/assemble-shaders.js');
+    const wgslAssembly = assembleShaders.slice(
+      assembleShaders.indexOf('export function assembleWGSLShader('),
+      assembleShaders.indexOf('export function assembleGLSLShaderPair('),
+    );
+    for (const name of ['scanWGSLInterface(', 'getShaderBindingDebugRowsFromWGSL(']) {
+      expect(assembleShaders.split(name).length - 1, name).toBe(wgslAssembly.split(name).length - 1);
+      const assembler = distFile('@luma.gl/shadertools', 'lib/shader-assembler.js');
+      const wgslAssembler = assembler.slice(assembler.indexOf('export class WGSLShaderAssembler'));
+      expect(assembler.split(name).length - 1, name).toBe(wgslAssembler.split(name).length - 1);
+    }
+  });
 });
