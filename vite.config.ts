@@ -7,6 +7,7 @@ import { webglOnlyPlugin } from './data/vite/webgl-only.ts';
 import { maplibreFromSourcePlugin } from './data/vite/maplibre-from-source.ts';
 import { deckDataInMemoryPlugin } from './data/vite/deck-data-in-memory.ts';
 import { languagePreloadPlugin } from './data/vite/language-preload.ts';
+import { firstViewChunkPlugin } from './data/vite/first-view-chunk.ts';
 
 export default defineConfig({
   // Relative asset paths: the built dist/ works under any path (GitHub Pages, a USB stick).
@@ -15,8 +16,18 @@ export default defineConfig({
   // webglOnlyPlugin: deck.gl / luma.gl code only a WebGPU device runs is left out of the build (issue 13)
   // maplibreFromSourcePlugin: maplibre and its worker built from its sources, sharing one chunk (issue 13)
   // deckDataInMemoryPlugin: deck.gl's loading of URLs (loaders.gl) is left out; the atlas passes its data in memory (issue 13)
+  // firstViewChunkPlugin: the modules the first view runs are one chunk, not thirty (issue 13)
   // languagePreloadPlugin: a link in Spanish fetches the Spanish strings' chunk with the first view's JavaScript (issue 13)
-  plugins: [react(), VitePWA(pwaOptions), preloadDataPlugin(), webglOnlyPlugin(), maplibreFromSourcePlugin(), deckDataInMemoryPlugin(), languagePreloadPlugin()],
+  plugins: [
+    react(),
+    VitePWA(pwaOptions),
+    preloadDataPlugin(),
+    webglOnlyPlugin(),
+    maplibreFromSourcePlugin(),
+    deckDataInMemoryPlugin(),
+    languagePreloadPlugin(),
+    firstViewChunkPlugin(),
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,
