@@ -1,5 +1,5 @@
 /** Choose the state choropleth (layer and measure) and read its legend: classes, unit, denominators and how partial the layer is. */
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRIES } from '../data/atlas-format.ts';
 import { useManifest, useStates } from '../data/queries.ts';
@@ -13,7 +13,10 @@ import { useChoroplethData } from '../analysis/use-choropleth.ts';
 import { formatInteger } from './format.ts';
 import { CHARGER_AGGREGATE_BELOW_ZOOM } from '../map/layers/chargers.ts';
 import { POLICY_CHOROPLETH_KEYS, type PolicyChoroplethKey } from '../analysis/policies.ts';
-import { CoverageLegend, PolicyLegend } from './governance-legend.tsx';
+
+/** The governance and data-coverage legends load with the first view that colours states by them (issue 13). */
+const PolicyLegend = lazy(() => import('./governance-legend.tsx').then((module) => ({ default: module.PolicyLegend })));
+const CoverageLegend = lazy(() => import('./governance-legend.tsx').then((module) => ({ default: module.CoverageLegend })));
 
 function Swatch({ color }: { color: Rgba }) {
   return <span className="swatch swatch-hex choropleth-swatch" style={{ backgroundColor: cssColor(color) }} aria-hidden="true" />;
@@ -89,8 +92,10 @@ export function ChoroplethControls() {
       )}
       {(layerId || policy || coverage) && states.isLoading && <p className="legend-note">{t('choropleth.loading')}</p>}
       {layerId && !policy && !coverage && <ChoroplethLegend />}
-      {policy && !coverage && <PolicyLegend />}
-      {coverage && <CoverageLegend />}
+      <Suspense fallback={null}>
+        {policy && !coverage && <PolicyLegend />}
+        {coverage && <CoverageLegend />}
+      </Suspense>
     </section>
   );
 }

@@ -1,10 +1,13 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRIES, type Country } from '../data/atlas-format.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { useStateNames } from '../search/basemap-names.ts';
-import { JobsLegend } from './jobs-views.tsx';
 import { presetStateView, shownPreset, THEME_IDS, THEME_PRESETS, type ThemeId } from './theme-presets.ts';
+import '../styles/governance.css';
+
+/** The reported-jobs legend loads with the first human-capital view (issue 13). */
+const JobsLegend = lazy(() => import('./jobs-views.tsx').then((module) => ({ default: module.JobsLegend })));
 
 // The panel controls are memoised: they follow the store through their own hooks, not every re-render of the panel.
 export const CountryFilter = memo(function CountryFilter() {
@@ -80,7 +83,11 @@ export const ThemePresets = memo(function ThemePresets() {
           </span>
         </li>
       </ul>
-      {preset === 'human' && <JobsLegend />}
+      {preset === 'human' && (
+        <Suspense fallback={null}>
+          <JobsLegend />
+        </Suspense>
+      )}
     </fieldset>
   );
 });

@@ -179,6 +179,7 @@ export const panelsEs: DeepStrings<typeof panelsEn> = {
   export: {
     open: 'Exportar lo que veo',
     heading: 'Exportar',
+    loading: 'Cargando la exportación…',
     scope: 'Exporta los {{n}} elementos que cumplen los filtros actuales en las capas visibles ({{layers}}).',
     scopeNone: 'Ninguna capa visible: active una capa para exportarla.',
     boundsOption: 'Solo elementos dentro de la vista actual del mapa',

@@ -178,6 +178,7 @@ export const panelsEn = {
   export: {
     open: 'Export what I see',
     heading: 'Export',
+    loading: 'Loading the export…',
     scope: 'Exports the {{n}} features that pass the current filters in the visible layers ({{layers}}).',
     scopeNone: 'No visible layer: turn a layer on to export it.',
     boundsOption: 'Only features inside the current map view',

@@ -125,7 +125,8 @@ describe('export', () => {
     renderApp();
     await waitFor(() => expect(screen.getByTestId('count-chargers').getAttribute('data-count')).toBe('4'), { timeout: 8000 });
     await user.click(screen.getByRole('button', { name: 'Export what I see' }));
-    expect(screen.getByText(/Exports the 6 features that pass the current filters/)).toBeTruthy();
+    // the panel's contents load on first opening (issue 13)
+    expect(await screen.findByText(/Exports the 6 features that pass the current filters/, {}, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: 'Only features inside the current map view' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Download CSV' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
