@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { ATLAS_CONTRIBUTORS, PER_ROW_AS_OF } from '../data/atlas-format.ts';
 import type { Language } from '../state/atlas-state.ts';
 import { formatDate } from './format.ts';
-import { SOURCE_TITLES_ES } from '../data/source-titles-es.ts';
+import { spanishSourceTitle } from '../i18n/i18n.ts';
 
 /** A source's publisher as shown: publishers are names, except this project's own, which is shown in the interface language. */
 export function publisherName(publisher: string, t: TFunction): string {
@@ -20,7 +20,10 @@ export function sourceAsOfText(asOf: string, language: Language, t: TFunction, d
   return date === null ? t(perRowKey) : t(datedKey, { date });
 }
 
-/** A source's title in the interface language: the data's English description, or its Spanish title by source id. */
+/**
+ * A source's title in the interface language: the data's English description, or its Spanish title by source id
+ * (loaded with the Spanish strings, which the interface has before it shows Spanish).
+ */
 export function sourceTitle(source: { id: string; title: string }, language: Language): string {
-  return (language === 'es' ? SOURCE_TITLES_ES[source.id] : undefined) ?? source.title;
+  return (language === 'es' ? spanishSourceTitle(source.id) : undefined) ?? source.title;
 }

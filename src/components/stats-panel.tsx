@@ -15,7 +15,7 @@ import { LAYER_SPECS, POINT_LAYER_SPECS } from '../map/layers/index.ts';
 import type { LayerSpec, PointLayerSpec } from '../map/layer-spec.ts';
 import { ATTRIBUTE_FILTER_KEYS, type Language } from '../state/atlas-state.ts';
 import { useAtlasStore } from '../state/store.ts';
-import { localeOf } from '../i18n/i18n.ts';
+import { localeOf, registerCatalog } from '../i18n/i18n.ts';
 import { formatInteger } from './format.ts';
 import { coverageSentence } from './layer-section.tsx';
 import { BarChart, type BarDatum } from './stats/bar-chart.tsx';
@@ -36,6 +36,9 @@ import { StateTable } from './stats/state-table.tsx';
 import type { StatsCsvRow } from './stats/stats-export.ts';
 import { JobsStats } from './jobs-views.tsx';
 import '../styles/stats.css';
+import { statsCatalog } from '../i18n/catalog-stats.ts';
+
+registerCatalog(statsCatalog);
 
 type TFn = ReturnType<typeof useTranslation>['t'];
 const TOP_STATES = 10;

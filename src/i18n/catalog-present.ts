@@ -1,4 +1,4 @@
-/** Issue 11: presentation mode, stories (curated and the user's own), embed and image export. */
+/** Issue 11: presentation mode and stories (curated and the user's own); the image export and embed strings: catalog-image-export.ts. */
 export const presentEn = {
   present: {
     start: 'Present story',
@@ -82,26 +82,5 @@ export const presentEn = {
       state: 'its map settings are not valid (link parameters: {{detail}})',
       bounds: 'its map area is not a valid bounding box',
     },
-  },
-  embed: {
-    openFull: 'Open the full atlas',
-    copyCode: 'Copy embed code',
-    codeCopied: 'Embed code copied',
-    codeLabel: 'Embed code (copy it into your page)',
-    frameTitle: 'US–Mexico transport electrification atlas',
-  },
-  imageExport: {
-    button: 'Download image (PNG)',
-    size: 'Image size',
-    slide: 'Slide, 1920 × 1080',
-    a4: 'A4 landscape, 200 dpi',
-    working: 'Drawing the image…',
-    done: 'Image saved',
-    failed: 'The image could not be made: {{message}}',
-    legend: 'Legend',
-    exportedOn: 'Exported {{date}}',
-    asOf: 'Data as of: {{dates}}',
-    link: 'Reproduce this view: {{url}}',
-    scale: 'Scale',
   },
 };

@@ -21,6 +21,7 @@ const instances = new Set<I18n>();
 const registered = new Set<Catalog<Record<string, unknown>>>();
 const loaded = new Set<Language>(['en']);
 let spanish: Promise<void> | null = null;
+let spanishSourceTitles: Readonly<Record<string, string>> = {};
 
 function addStrings(language: Language, strings: Record<string, unknown>): void {
   Object.assign(resources[language].translation, strings);
@@ -39,8 +40,9 @@ export function isLanguageLoaded(language: Language): boolean {
 export function loadLanguage(language: Language): Promise<void> {
   if (loaded.has(language)) return Promise.resolve();
   spanish ??= import('./strings-es.ts').then(
-    ({ ES_STRINGS }) => {
+    ({ ES_STRINGS, SOURCE_TITLES_ES }) => {
       addStrings('es', { ...ES_STRINGS, ...layerStrings('es'), ...chainCatalog.es });
+      spanishSourceTitles = SOURCE_TITLES_ES;
       loaded.add('es');
     },
     (error: unknown) => {
@@ -49,6 +51,11 @@ export function loadLanguage(language: Language): Promise<void> {
     },
   );
   return spanish;
+}
+
+/** A source's Spanish title (src/data/source-titles-es.ts), once the Spanish strings are loaded. */
+export function spanishSourceTitle(sourceId: string): string | undefined {
+  return spanishSourceTitles[sourceId];
 }
 
 /**

@@ -4,6 +4,10 @@ import { encodeAtlasState } from '../state/url-codec.ts';
 import { pickAtlasState, useAtlasStore } from '../state/store.ts';
 import { fullAtlasHref } from './embed-links.ts';
 import { CompactLegend } from './compact-legend.tsx';
+import { registerCatalog } from '../i18n/i18n.ts';
+import { imageExportCatalog } from '../i18n/catalog-image-export.ts';
+
+registerCatalog(imageExportCatalog);
 
 export function EmbedView() {
   const { t } = useTranslation();

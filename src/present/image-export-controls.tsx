@@ -11,6 +11,10 @@ import type { ImageLegendLine, ImageSizeId } from '../export/image-export.ts';
 import { resolveStory } from './scene-control.ts';
 import { embedSnippet } from './embed-links.ts';
 import { publisherName, sourceDate } from '../components/source-text.ts';
+import { registerCatalog } from '../i18n/i18n.ts';
+import { imageExportCatalog } from '../i18n/catalog-image-export.ts';
+
+registerCatalog(imageExportCatalog);
 
 export function ImageExportControls() {
   const { t } = useTranslation();

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { resources, createI18n, registerCatalog, isLanguageLoaded, loadLanguage } from '../../src/i18n/i18n.ts';
 import { gapCatalog } from '../../src/i18n/catalog-gap.ts';
 import { tableCatalog } from '../../src/i18n/catalog-table.ts';
+import { statsCatalog } from '../../src/i18n/catalog-stats.ts';
+import { imageExportCatalog } from '../../src/i18n/catalog-image-export.ts';
 
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string') return [prefix];
@@ -32,8 +34,12 @@ describe('catalogs loaded after the first view (issue 13)', () => {
     const i18n = createI18n('es');
     expect(i18n.exists('gap.heading')).toBe(false);
     expect(i18n.exists('table.heading')).toBe(false);
+    expect(i18n.exists('stats.heading')).toBe(false);
+    expect(i18n.exists('imageExport.button')).toBe(false);
     registerCatalog(gapCatalog);
     registerCatalog(tableCatalog);
+    registerCatalog(statsCatalog);
+    expect(i18n.t('stats.heading')).toBe(statsCatalog.es.stats.heading);
     expect(i18n.t('gap.heading')).toBe(gapCatalog.es.gap.heading);
     expect(i18n.t('table.heading')).toBe(tableCatalog.es.table.heading);
     void i18n.changeLanguage('en');
@@ -49,6 +55,8 @@ describe('translations', () => {
     await loadLanguage('es');
     registerCatalog(gapCatalog);
     registerCatalog(tableCatalog);
+    registerCatalog(statsCatalog);
+    registerCatalog(imageExportCatalog);
   });
 
   it('Spanish and English have exactly the same keys', () => {

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultRegistry } from '../../data/pipeline/sources/default-sources.ts';
 import { SOURCE_TITLES_ES } from '../../src/data/source-titles-es.ts';
 import { sourceTitle } from '../../src/components/source-text.ts';
+import { loadLanguage } from '../../src/i18n/i18n.ts';
 
 describe('Spanish source titles', () => {
   const entries = defaultRegistry().all();
+  beforeAll(() => loadLanguage('es'));
 
   it('every registered source has a Spanish title, and no title is left for a source that is gone', () => {
     const ids = entries.map((entry) => entry.id);
