@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstViewChunkPlugin, firstViewModules, staticallyReachable } from '../../data/vite/first-view-chunk.ts';
+import { FIRST_VIEW_PARTS, firstViewChunkPlugin, firstViewModules, firstViewPart, staticallyReachable } from '../../data/vite/first-view-chunk.ts';
 
 /** A module graph as rolldown's plugin context shows it: static imports per module (dynamic ones are not edges). */
 function graphOf(imports: Record<string, string[]>) {
@@ -42,7 +42,19 @@ describe('the first view in one chunk (issue 13)', () => {
     expect(firstViewModules(graphOf({ '/repo/src/main.tsx': [] }))).toEqual(new Set());
   });
 
-  it('gives rolldown one group holding exactly the modules found when the build ends', () => {
+  it("sorts the first view's modules into its libraries' parts and the app's", () => {
+    expect(firstViewPart('/repo/node_modules/maplibre-gl/src/ui/map.ts')).toBe('first-view-maplibre');
+    expect(firstViewPart('/repo/node_modules/@deck.gl/core/dist/lib/deck.js')).toBe('first-view-deck');
+    expect(firstViewPart('/repo/node_modules/@luma.gl/webgl/dist/index.js')).toBe('first-view-deck');
+    expect(firstViewPart('/repo/node_modules/react-dom/cjs/react-dom-client.production.js')).toBe('first-view-react');
+    expect(firstViewPart('/repo/node_modules/i18next/dist/esm/i18next.js')).toBe('first-view-react');
+    // a package whose name only starts like one of the families is the app's
+    expect(firstViewPart('/repo/node_modules/react-window/dist/index.js')).toBe('first-view');
+    expect(firstViewPart('/repo/src/app.tsx')).toBe('first-view');
+    expect(firstViewPart('/repo/node_modules/d3-array/src/index.js')).toBe('first-view');
+  });
+
+  it('gives rolldown one group per part, each holding exactly its modules found when the build ends', () => {
     const plugin = firstViewChunkPlugin();
     expect(plugin.apply).toBe('build');
     const config = (plugin.config as () => { build: { rolldownOptions: { output: { codeSplitting: Record<string, unknown> } } } })();
@@ -51,14 +63,14 @@ describe('the first view in one chunk (issue 13)', () => {
       groups: { name: string; test: (id: string) => boolean }[];
     };
     expect(splitting.includeDependenciesRecursively).toBe(false);
-    expect(splitting.groups).toHaveLength(1);
-    const group = splitting.groups[0]!;
-    expect(group.name).toBe('first-view');
-    expect(group.test('/repo/src/app.tsx')).toBe(false);
+    expect(splitting.groups.map((group) => group.name)).toEqual(FIRST_VIEW_PARTS.map((part) => part.name));
+    const groupsOf = (id: string) => splitting.groups.filter((group) => group.test(id)).map((group) => group.name);
+    expect(groupsOf('/repo/src/app.tsx')).toEqual([]);
     (plugin.buildEnd as unknown as (this: typeof GRAPH) => void).call(GRAPH);
-    expect(group.test('/repo/src/app.tsx')).toBe(true);
-    expect(group.test('/repo/node_modules/maplibre-gl/src/util/util.ts')).toBe(false);
-    expect(group.test(MAPLIBRE_WORKER)).toBe(false);
-    expect(group.test('/repo/src/components/gap-panel.tsx')).toBe(false);
+    expect(groupsOf('/repo/src/app.tsx')).toEqual(['first-view']);
+    expect(groupsOf('/repo/node_modules/maplibre-gl/src/ui/map.ts')).toEqual(['first-view-maplibre']);
+    expect(groupsOf('/repo/node_modules/maplibre-gl/src/util/util.ts')).toEqual([]);
+    expect(groupsOf(MAPLIBRE_WORKER)).toEqual([]);
+    expect(groupsOf('/repo/src/components/gap-panel.tsx')).toEqual([]);
   });
 });
