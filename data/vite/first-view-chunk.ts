@@ -82,7 +82,7 @@ export function firstViewChunkPlugin(): Plugin {
             codeSplitting: {
               // the groups are exactly the set: a module's dependencies are in it already, or shared with the worker
               includeDependenciesRecursively: false,
-              groups: FIRST_VIEW_PARTS.map(({ name, packages }) => ({
+              groups: FIRST_VIEW_PARTS.map(({ name }) => ({
                 name,
                 test: (id: string) => firstView.has(id) && firstViewPart(id) === name,
               })),
