@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../state/atlas-state.ts';
+import { LANGUAGES, type Language } from '../state/atlas-state.ts';
 import { useAtlasStore } from '../state/store.ts';
 import { loadLanguage } from '../i18n/i18n.ts';
-import type { Language } from '../state/atlas-state.ts';
 
 /** A language's strings start loading when the pointer or focus reaches its button, before the click. */
 function preload(language: Language): void {
