@@ -17,7 +17,10 @@
  * maplibre's worker imports code the page also runs (data/vite/maplibre-from-source.ts): every module reachable
  * from the worker's entry stays out of the groups, in the chunk the page and the worker share, so the worker never
  * loads the page's code. Those modules only define maplibre's classes and functions, so running them before the
- * first view's chunks (as their imports) changes nothing.
+ * first view's chunks (as their imports) changes nothing. A few the worker's graph reaches but, once tree-shaken,
+ * only the page uses (the style specification's diff, deref and empty style, gl-matrix's mat2) are left by rolldown in
+ * the entry chunk, which the maplibre part then imports back: a cycle between chunks that is safe while those modules
+ * hold only function declarations (hoisted); a module with top-level state there would fail the e2e tests at start.
  */
 import type { Plugin } from 'vite';
 
