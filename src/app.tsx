@@ -13,6 +13,7 @@ import { useDeckLayers } from './map/use-deck-layers.ts';
 import { useChoroplethBinding } from './analysis/use-choropleth.ts';
 import { useAtlasStore } from './state/store.ts';
 import { loadLanguage } from './i18n/i18n.ts';
+import { useOfflineStore } from './offline/offline-store.ts';
 import type { Language } from './state/atlas-state.ts';
 import { useCustomStoryLink, useSceneSync } from './present/scene-control.ts';
 import { StoryProblemsNotice } from './present/story-tools.tsx';
@@ -36,6 +37,7 @@ function useLanguageSync() {
     if (i18n.language === language) return showLanguage();
     let current = true;
     // a language's strings load once (src/i18n/i18n.ts); if they cannot, the interface stays in the language it has
+    // and says so
     loadLanguage(language).then(
       () => {
         if (!current) return;
@@ -43,7 +45,9 @@ function useLanguageSync() {
         showLanguage();
       },
       () => {
-        if (current) useAtlasStore.getState().setLanguage(i18n.language as Language);
+        if (!current) return;
+        useOfflineStore.setState({ languageUnavailable: true });
+        useAtlasStore.getState().setLanguage(i18n.language as Language);
       },
     );
     return () => {

@@ -7,6 +7,7 @@ import { createI18n, isLanguageLoaded, loadLanguage } from './i18n/i18n.ts';
 import { useAtlasStore } from './state/store.ts';
 import { syncStoreWithUrl } from './state/url-sync.ts';
 import { registerOfflineSupport } from './offline/register.ts';
+import { useOfflineStore } from './offline/offline-store.ts';
 import './styles/fonts.css';
 import './styles/app.css';
 
@@ -33,5 +34,8 @@ const initialLanguage = useAtlasStore.getState().language;
 if (isLanguageLoaded(initialLanguage)) renderApp();
 else
   void loadLanguage(initialLanguage)
-    .catch(() => useAtlasStore.getState().setLanguage('en'))
+    .catch(() => {
+      useOfflineStore.setState({ languageUnavailable: true });
+      useAtlasStore.getState().setLanguage('en');
+    })
     .finally(renderApp);

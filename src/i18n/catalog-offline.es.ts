@@ -36,6 +36,8 @@ export const offlineEs: DeepStrings<typeof offlineEn> = {
     updateNow: 'Actualizar ahora',
     updateLater: 'Más tarde',
     updateDeferred: 'Hay una nueva versión lista; se ofrecerá después de la presentación.',
+    languageUnavailable:
+      'No se pudo cargar la interfaz en español (¿sin conexión?); sigue en inglés. · The Spanish interface could not be loaded (no connection?); it stays in English.',
   },
   dataVersion: {
     differs: 'Este enlace se hizo con los datos del {{linked}}; este atlas tiene los datos del {{current}}. Los conteos pueden diferir.',

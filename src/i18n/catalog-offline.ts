@@ -33,6 +33,9 @@ export const offlineEn = {
     updateNow: 'Update now',
     updateLater: 'Later',
     updateDeferred: 'A new version is ready; it will be offered after the presentation.',
+    // shown in the language that stayed, to people who asked for the other: both languages in one message
+    languageUnavailable:
+      'The Spanish interface could not be loaded (no connection?); it stays in English. · No se pudo cargar la interfaz en español (¿sin conexión?); sigue en inglés.',
   },
   dataVersion: {
     differs: 'This link was made on the data of {{linked}}; this atlas has the data of {{current}}. Counts may differ.',

@@ -90,11 +90,20 @@ export function OfflineNotices() {
   const updateDismissed = useOfflineStore((s) => s.updateDismissed);
   const applyUpdate = useOfflineStore((s) => s.applyUpdate);
   const notice = useOfflineStore((s) => s.dataVersionNotice);
+  const languageUnavailable = useOfflineStore((s) => s.languageUnavailable);
   const deferred = useUpdatesDeferred();
   const showUpdate = updateWaiting && !updateDismissed && !deferred && applyUpdate !== null;
-  if (!showUpdate && !notice) return null;
+  if (!showUpdate && !notice && !languageUnavailable) return null;
   return (
     <div className="offline-notices">
+      {languageUnavailable && (
+        <div className="notice" role="status" data-testid="language-unavailable">
+          <span>{t('offline.languageUnavailable')}</span>
+          <button type="button" onClick={() => useOfflineStore.setState({ languageUnavailable: false })}>
+            {t('dataVersion.dismiss')}
+          </button>
+        </div>
+      )}
       {notice && (
         <div className="notice data-version-notice" role="status" data-testid="data-version-notice">
           <span>{t('dataVersion.differs', { linked: formatBuild(notice.linked, language), current: formatBuild(notice.current, language) })}</span>

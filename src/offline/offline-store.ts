@@ -19,6 +19,8 @@ export interface OfflineState {
   persisted: boolean | null;
   /** the opened link was made on another data build (build ids, src/data/data-version.ts) */
   dataVersionNotice: { linked: string; current: string } | null;
+  /** the Spanish strings could not be fetched (offline before the service worker had them): the interface stayed in English */
+  languageUnavailable: boolean;
 }
 
 export const useOfflineStore = create<OfflineState>()(() => ({
@@ -29,6 +31,7 @@ export const useOfflineStore = create<OfflineState>()(() => ({
   download: { state: 'idle', loaded: 0, total: 0, failed: 0 },
   persisted: null,
   dataVersionNotice: null,
+  languageUnavailable: false,
 }));
 
 /**

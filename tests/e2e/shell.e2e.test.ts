@@ -129,6 +129,33 @@ describe('the atlas in Chromium', () => {
     await spanish.close();
   });
 
+  it('says so when the Spanish strings cannot be fetched, and stays in English', async () => {
+    // a fresh profile where the Spanish chunk fails, as offline before the service worker has it (the route is the
+    // context's, so the service worker's own requests fail too and it never serves the chunk)
+    const other = await launchAtlasBrowser();
+    try {
+      await other.context.route(/\/assets\/strings-es-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+      const page = await other.newPage();
+      await open(page, '#v=1&lang=es&layers=chargers');
+      await page.getByTestId('language-unavailable').waitFor();
+      expect(await page.getByTestId('language-unavailable').innerText()).toContain('No se pudo cargar la interfaz en español');
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await page.locator('h1').innerText()).toContain('US–Mexico Transport Electrification Atlas');
+      expect(page.url()).not.toContain('lang=es');
+      await page.getByRole('button', { name: 'Dismiss' }).first().click();
+      await page.getByTestId('language-unavailable').waitFor({ state: 'detached' });
+      // the button tries again, and says so again
+      await page.getByRole('button', { name: 'Español' }).click();
+      await page.getByTestId('language-unavailable').waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(other.foreignRequests).toEqual([]);
+      // the only errors: the browser reporting the failed fetches
+      expect(other.pageErrors.filter((error) => !error.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a copied link reopens the same view and language in a fresh browser', async () => {
     const page = await sharedBrowser().newPage();
     await open(page, '#v=1&lang=es&view=-100.3161%2C25.6866%2C7.50');
