@@ -13,7 +13,7 @@ import { useDeckLayers } from './map/use-deck-layers.ts';
 import { useChoroplethBinding } from './analysis/use-choropleth.ts';
 import { useAtlasStore } from './state/store.ts';
 import { loadLanguage } from './i18n/i18n.ts';
-import { useOfflineStore } from './offline/offline-store.ts';
+import { languageUnavailable } from './offline/offline-store.ts';
 import type { Language } from './state/atlas-state.ts';
 import { useCustomStoryLink, useSceneSync } from './present/scene-control.ts';
 import { StoryProblemsNotice } from './present/story-tools.tsx';
@@ -45,9 +45,7 @@ function useLanguageSync() {
         showLanguage();
       },
       () => {
-        if (!current) return;
-        useOfflineStore.setState({ languageUnavailable: true });
-        useAtlasStore.getState().setLanguage(i18n.language as Language);
+        if (current) languageUnavailable(i18n.language as Language);
       },
     );
     return () => {

@@ -7,7 +7,7 @@ import { createI18n, isLanguageLoaded, loadLanguage } from './i18n/i18n.ts';
 import { useAtlasStore } from './state/store.ts';
 import { syncStoreWithUrl } from './state/url-sync.ts';
 import { registerOfflineSupport } from './offline/register.ts';
-import { useOfflineStore } from './offline/offline-store.ts';
+import { languageUnavailable } from './offline/offline-store.ts';
 import './styles/fonts.css';
 import './styles/app.css';
 
@@ -34,8 +34,5 @@ const initialLanguage = useAtlasStore.getState().language;
 if (isLanguageLoaded(initialLanguage)) renderApp();
 else
   void loadLanguage(initialLanguage)
-    .catch(() => {
-      useOfflineStore.setState({ languageUnavailable: true });
-      useAtlasStore.getState().setLanguage('en');
-    })
+    .catch(() => languageUnavailable('en'))
     .finally(renderApp);

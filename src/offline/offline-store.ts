@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import { useAtlasStore } from '../state/store.ts';
+import type { Language } from '../state/atlas-state.ts';
 
 export interface OfflineState {
   /** 'unsupported': no service worker (insecure context, old browser, inside a frame) */
@@ -33,6 +34,12 @@ export const useOfflineStore = create<OfflineState>()(() => ({
   dataVersionNotice: null,
   languageUnavailable: false,
 }));
+
+/** A language's strings could not be fetched: the interface stays in (or falls back to) `shown`, and says so. */
+export function languageUnavailable(shown: Language): void {
+  useOfflineStore.setState({ languageUnavailable: true });
+  useAtlasStore.getState().setLanguage(shown);
+}
 
 /**
  * Conditions under which the update prompt must wait (a presentation in progress...). Another module
