@@ -136,6 +136,20 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     await expect.poll(() => page.getByRole('checkbox', { name: 'EV chargers', exact: true }).isChecked()).toBe(true);
     await expect.poll(() => page.getByRole('checkbox', { name: 'Supply-chain flows', exact: true }).isChecked()).toBe(false);
     expect(page.url()).toContain('layers=chargers');
+    // the preset folded the sections of the layers it hid: the flows checkbox must not move within the panel when
+    // scrolled to (a placeholder size kept for sections out of view moved it by ~1,400 px, and a click missed it)
+    const offsetsInPanel = await page.evaluate(async () => {
+      const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const panel = document.getElementById('side-panel')!;
+      const toggle = document.querySelector('section[data-layer="flows"] input[type="checkbox"]')!;
+      const offset = () => Math.round(toggle.getBoundingClientRect().top - panel.getBoundingClientRect().top + panel.scrollTop);
+      await frames();
+      const before = offset();
+      toggle.scrollIntoView({ block: 'center' });
+      await frames();
+      return { before, after: offset() };
+    });
+    expect(Math.abs(offsetsInPanel.after - offsetsInPanel.before)).toBeLessThanOrEqual(2);
     await page.getByRole('checkbox', { name: 'Supply-chain flows', exact: true }).check();
     await expect.poll(() => page.getByRole('radio', { name: 'Custom' }).isChecked()).toBe(true);
     await page.close();
