@@ -9,6 +9,11 @@
  * (`FIRST_VIEW_PARTS`: maplibre, deck.gl and luma.gl, React with i18next and react-query, the app). Panels loaded
  * later keep their own chunks and import what they share from these.
  *
+ * Reachable means what the bundler keeps, not every edge: importing `ScatterplotLayer` from deck.gl's layer index
+ * (a barrel re-exporting every layer) does not make deck.gl's TextLayer, which only the gap panel uses, first-view
+ * code. Through a barrel of a package declared free of side effects only the re-exports whose names are imported
+ * are followed (counting every edge put 8 KB of the gap panel's TextLayer into the first view).
+ *
  * Why four and not one: one chunk was 1 KB smaller, but on the bench's weak connection (every response sharing
  * 1.6 Mbps) a single script got the smallest share beside the render-critical data downloading at the same time,
  * and the first view was 0.5 s slower than with thirty files; four were 0.25 s faster. And a release that changes
@@ -22,6 +27,8 @@
  * the entry chunk, which the maplibre part then imports back: a cycle between chunks that is safe while those modules
  * hold only function declarations (hoisted); a module with top-level state there would fail the e2e tests at start.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import type { Plugin } from 'vite';
 
 const APP_ENTRY = /[\\/]index\.html$/;
@@ -29,31 +36,166 @@ const WORKER_ENTRY = /[\\/]maplibre-gl[\\/]src[\\/]source[\\/]worker\.ts$/;
 
 interface ModuleGraph {
   getModuleIds(): IterableIterator<string>;
-  getModuleInfo(id: string): { importedIds: readonly string[] } | null;
+  getModuleInfo(id: string): { importedIds: readonly string[]; code?: string | null } | null;
 }
 
-/** Every module reachable from `entry` by static imports (dynamic imports start chunks of their own). */
-export function staticallyReachable(graph: ModuleGraph, entry: string): Set<string> {
+/** Every name of a module (a namespace import, `export *` outside a barrel, or a clause not understood). */
+const EVERY_NAME = null;
+type Names = Set<string> | typeof EVERY_NAME;
+
+/** The module a specifier of `importer` resolved to, when known. */
+export type ResolvedSpecifiers = (importer: string, specifier: string) => string | undefined;
+
+const IMPORT_OR_EXPORT_FROM = /\b(import|export)\s*([\w$*{},\s]*?)\s*from\s*["']([^"']+)["']/g;
+const COMMENTS = /\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm;
+
+/** `import`/`export … from` clauses of a module's code: [keyword, clause, specifier]. */
+export function fromClauses(code: string): [string, string, string][] {
+  return [...code.replace(COMMENTS, '').matchAll(IMPORT_OR_EXPORT_FROM)].map((match) => [match[1]!, match[2]!, match[3]!]);
+}
+
+/**
+ * A barrel: a module that only re-exports (`export { a as b } from './a.js'`, `export * from`), like a package's
+ * index. Importing one name from it must not count every module it re-exports as used.
+ */
+export function isBarrel(code: string | null | undefined): boolean {
+  if (!code) return false;
+  const rest = code.replace(COMMENTS, '').replace(/\bexport\s*(\*(\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*["'][^"']+["']\s*;?/g, '');
+  return rest.trim() === '' && code.includes('export');
+}
+
+/** The names an import clause takes, by their name in the module imported from (`X` is `default`). */
+export function importedNames(clause: string): Names {
+  const text = clause.trim();
+  if (text === '' || text.includes('*')) return EVERY_NAME;
+  const names = new Set<string>();
+  const braces = /\{([^}]*)\}/.exec(text);
+  for (const part of braces?.[1]?.split(',') ?? []) {
+    const name = part.trim().split(/\s+as\s+/)[0];
+    if (name) names.add(name);
+  }
+  if (/^[\w$]+/.test(text.replace(/^type\s+/, '')) && !text.startsWith('{')) names.add('default');
+  return names;
+}
+
+/** One re-export of a barrel: its exported name (null for `export *`), the target's name (null: every name), the specifier. */
+function reExports(code: string): { exported: string | null; source: string | null; specifier: string }[] {
+  const entries: { exported: string | null; source: string | null; specifier: string }[] = [];
+  for (const [keyword, clause, specifier] of fromClauses(code)) {
+    if (keyword !== 'export') continue;
+    const namespace = /^\*\s*as\s+([\w$]+)$/.exec(clause.trim());
+    if (namespace) entries.push({ exported: namespace[1]!, source: null, specifier });
+    else if (clause.trim() === '*') entries.push({ exported: null, source: null, specifier });
+    else
+      for (const part of /\{([^}]*)\}/.exec(clause)?.[1]?.split(',') ?? []) {
+        const [source, exported = source] = part.trim().split(/\s+as\s+/);
+        if (source) entries.push({ exported: exported!, source, specifier });
+      }
+  }
+  return entries;
+}
+
+function union(a: Names, b: Names): Names {
+  return a === EVERY_NAME || b === EVERY_NAME ? EVERY_NAME : new Set([...a, ...b]);
+}
+
+/**
+ * Every module reachable from `entry` by static imports (dynamic imports start chunks of their own). Through a
+ * barrel only the modules re-exporting the names its importers take are followed, when every specifier involved
+ * was resolved and the module left out is free of side effects (its package says `"sideEffects": false`: the
+ * bundler drops it too); otherwise all its re-exports are (over-counting only puts a module in the first view's
+ * chunks, under-counting a module the first view runs in a small chunk of its own).
+ */
+export function staticallyReachable(
+  graph: ModuleGraph,
+  entry: string,
+  resolved: ResolvedSpecifiers = () => undefined,
+  sideEffectFree: (id: string) => boolean = () => false,
+): Set<string> {
   const reached = new Set<string>();
-  const pending = [entry];
+  const barrelNames = new Map<string, Names>();
+  const barrel = new Map<string, boolean>();
+  const isBarrelModule = (id: string) => {
+    if (!barrel.has(id)) barrel.set(id, isBarrel(graph.getModuleInfo(id)?.code));
+    return barrel.get(id)!;
+  };
+  /** What `importer` takes from the barrel `target`, by the clauses whose specifier resolved to it. */
+  const takenFrom = (importer: string, target: string): Names => {
+    const code = graph.getModuleInfo(importer)?.code;
+    if (!code) return EVERY_NAME;
+    let names: Names = new Set();
+    let found = false;
+    for (const [, clause, specifier] of fromClauses(code)) {
+      const id = resolved(importer, specifier);
+      if (id === undefined) return EVERY_NAME;
+      if (id !== target) continue;
+      found = true;
+      names = union(names, importedNames(clause));
+    }
+    return found ? names : EVERY_NAME;
+  };
+  const pending: [string, Names][] = [[entry, EVERY_NAME]];
   while (pending.length > 0) {
-    const id = pending.pop()!;
+    const [id, names] = pending.pop()!;
+    if (isBarrelModule(id)) {
+      const before = barrelNames.get(id);
+      const wanted: Names = before === undefined ? names : union(before, names);
+      if (before !== undefined && (before === EVERY_NAME || (wanted !== EVERY_NAME && wanted.size === before.size))) continue;
+      barrelNames.set(id, wanted);
+      reached.add(id);
+      for (const { exported, source, specifier } of reExports(graph.getModuleInfo(id)!.code!)) {
+        const target = resolved(id, specifier);
+        if (target === undefined) {
+          for (const importedId of graph.getModuleInfo(id)!.importedIds) pending.push([importedId, EVERY_NAME]);
+          break;
+        }
+        if (exported === null) pending.push([target, sideEffectFree(target) ? wanted : EVERY_NAME]);
+        else if (wanted === EVERY_NAME || wanted.has(exported)) pending.push([target, source === null ? EVERY_NAME : new Set([source])]);
+        // a module that may have side effects runs when the barrel is imported, whatever the importer takes
+        else if (!sideEffectFree(target)) pending.push([target, EVERY_NAME]);
+      }
+      continue;
+    }
     if (reached.has(id)) continue;
     reached.add(id);
-    pending.push(...(graph.getModuleInfo(id)?.importedIds ?? []));
+    for (const importedId of graph.getModuleInfo(id)?.importedIds ?? []) pending.push([importedId, isBarrelModule(importedId) ? takenFrom(id, importedId) : EVERY_NAME]);
   }
   return reached;
 }
 
-/** The first view's modules: those reachable from the app's entry, less those the maplibre worker reaches. */
-export function firstViewModules(graph: ModuleGraph): Set<string> {
+/**
+ * The first view's modules: those reachable from the app's entry, less those the maplibre worker reaches (counted
+ * without following barrels by name: a module the worker might use must stay out of the page's chunks).
+ */
+export function firstViewModules(graph: ModuleGraph, resolved?: ResolvedSpecifiers, sideEffectFree?: (id: string) => boolean): Set<string> {
   const ids = [...graph.getModuleIds()];
   const appEntry = ids.find((id) => APP_ENTRY.test(id));
   if (!appEntry) return new Set();
-  const page = staticallyReachable(graph, appEntry);
+  const page = staticallyReachable(graph, appEntry, resolved, sideEffectFree);
   const workerEntry = ids.find((id) => WORKER_ENTRY.test(id));
   if (workerEntry) for (const id of staticallyReachable(graph, workerEntry)) page.delete(id);
   return page;
+}
+
+/** Resolves every specifier of the modules that import a barrel, and of the barrels (what the name-following needs). */
+export async function resolveBarrelSpecifiers(
+  graph: ModuleGraph,
+  resolve: (specifier: string, importer: string) => Promise<{ id: string } | null>,
+): Promise<ResolvedSpecifiers> {
+  const table = new Map<string, Map<string, string>>();
+  const ids = [...graph.getModuleIds()];
+  const barrels = new Set(ids.filter((id) => isBarrel(graph.getModuleInfo(id)?.code)));
+  const involved = ids.filter((id) => barrels.has(id) || (graph.getModuleInfo(id)?.importedIds ?? []).some((imported) => barrels.has(imported)));
+  for (const importer of involved) {
+    const specifiers = new Map<string, string>();
+    for (const [, , specifier] of fromClauses(graph.getModuleInfo(importer)?.code ?? '')) {
+      if (specifiers.has(specifier)) continue;
+      const target = await resolve(specifier, importer);
+      if (target) specifiers.set(specifier, target.id);
+    }
+    table.set(importer, specifiers);
+  }
+  return (importer, specifier) => table.get(importer)?.get(specifier);
 }
 
 /**
@@ -71,6 +213,34 @@ export const FIRST_VIEW_PARTS: readonly { name: string; packages: RegExp | null 
 /** The part of the first view a module belongs to. */
 export function firstViewPart(id: string): string {
   return FIRST_VIEW_PARTS.find(({ packages }) => packages === null || packages.test(id))!.name;
+}
+
+/** Whether a module's package declares it free of side effects (`"sideEffects": false`; a list of files counts as not). */
+export function packageSideEffectFree(readPackageJson: (dir: string) => string | null): (id: string) => boolean {
+  const byDir = new Map<string, boolean>();
+  const freeFrom = (dir: string): boolean => {
+    const known = byDir.get(dir);
+    if (known !== undefined) return known;
+    const text = readPackageJson(dir);
+    const parent = dirname(dir);
+    let free = false;
+    if (text !== null) {
+      const manifest = JSON.parse(text) as { name?: string; sideEffects?: unknown };
+      // a package.json without a name (e.g. `{"type": "module"}` in dist/) defers to the package's own
+      free = manifest.name === undefined && parent !== dir ? freeFrom(parent) : manifest.sideEffects === false;
+    } else if (parent !== dir && !dir.endsWith(`${sep}node_modules`)) free = freeFrom(parent);
+    byDir.set(dir, free);
+    return free;
+  };
+  return (id) => id.includes(`${sep}node_modules${sep}`) && freeFrom(dirname(id));
+}
+
+function readPackageJsonIn(dir: string): string | null {
+  try {
+    return readFileSync(join(dir, 'package.json'), 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 export function firstViewChunkPlugin(): Plugin {
@@ -94,8 +264,9 @@ export function firstViewChunkPlugin(): Plugin {
         },
       },
     }),
-    buildEnd() {
-      firstView = firstViewModules(this);
+    async buildEnd() {
+      const resolved = await resolveBarrelSpecifiers(this, (specifier, importer) => this.resolve(specifier, importer));
+      firstView = firstViewModules(this, resolved, packageSideEffectFree(readPackageJsonIn));
     },
   };
 }
