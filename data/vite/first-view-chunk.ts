@@ -64,33 +64,34 @@ export function isBarrel(code: string | null | undefined): boolean {
   return rest.trim() === '' && code.includes('export');
 }
 
+/** The `{ a, b as c }` part of a clause as [name in the module imported from, name here] pairs. */
+function namedBindings(clause: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const part of /\{([^}]*)\}/.exec(clause)?.[1]?.split(',') ?? []) {
+    const [source, local = source] = part.trim().split(/\s+as\s+/);
+    if (source) pairs.push([source, local!]);
+  }
+  return pairs;
+}
+
 /** The names an import clause takes, by their name in the module imported from (`X` is `default`). */
 export function importedNames(clause: string): Names {
   const text = clause.trim();
   if (text === '' || text.includes('*')) return EVERY_NAME;
-  const names = new Set<string>();
-  const braces = /\{([^}]*)\}/.exec(text);
-  for (const part of braces?.[1]?.split(',') ?? []) {
-    const name = part.trim().split(/\s+as\s+/)[0];
-    if (name) names.add(name);
-  }
-  if (/^[\w$]+/.test(text.replace(/^type\s+/, '')) && !text.startsWith('{')) names.add('default');
+  const names = new Set(namedBindings(text).map(([source]) => source));
+  if (/^[\w$]+/.test(text) && !text.startsWith('{')) names.add('default');
   return names;
 }
 
 /** One re-export of a barrel: its exported name (null for `export *`), the target's name (null: every name), the specifier. */
-function reExports(code: string): { exported: string | null; source: string | null; specifier: string }[] {
+function reExports(clauses: readonly [string, string, string][]): { exported: string | null; source: string | null; specifier: string }[] {
   const entries: { exported: string | null; source: string | null; specifier: string }[] = [];
-  for (const [keyword, clause, specifier] of fromClauses(code)) {
+  for (const [keyword, clause, specifier] of clauses) {
     if (keyword !== 'export') continue;
     const namespace = /^\*\s*as\s+([\w$]+)$/.exec(clause.trim());
     if (namespace) entries.push({ exported: namespace[1]!, source: null, specifier });
     else if (clause.trim() === '*') entries.push({ exported: null, source: null, specifier });
-    else
-      for (const part of /\{([^}]*)\}/.exec(clause)?.[1]?.split(',') ?? []) {
-        const [source, exported = source] = part.trim().split(/\s+as\s+/);
-        if (source) entries.push({ exported: exported!, source, specifier });
-      }
+    else for (const [source, exported] of namedBindings(clause)) entries.push({ exported, source, specifier });
   }
   return entries;
 }
@@ -119,13 +120,18 @@ export function staticallyReachable(
     if (!barrel.has(id)) barrel.set(id, isBarrel(graph.getModuleInfo(id)?.code));
     return barrel.get(id)!;
   };
+  // each module's code is read once, however often it is reached
+  const clauses = new Map<string, [string, string, string][]>();
+  const clausesOf = (id: string) => {
+    if (!clauses.has(id)) clauses.set(id, fromClauses(graph.getModuleInfo(id)?.code ?? ''));
+    return clauses.get(id)!;
+  };
   /** What `importer` takes from the barrel `target`, by the clauses whose specifier resolved to it. */
   const takenFrom = (importer: string, target: string): Names => {
-    const code = graph.getModuleInfo(importer)?.code;
-    if (!code) return EVERY_NAME;
+    if (!graph.getModuleInfo(importer)?.code) return EVERY_NAME;
     let names: Names = new Set();
     let found = false;
-    for (const [, clause, specifier] of fromClauses(code)) {
+    for (const [, clause, specifier] of clausesOf(importer)) {
       const id = resolved(importer, specifier);
       if (id === undefined) return EVERY_NAME;
       if (id !== target) continue;
@@ -143,7 +149,7 @@ export function staticallyReachable(
       if (before !== undefined && (before === EVERY_NAME || (wanted !== EVERY_NAME && wanted.size === before.size))) continue;
       barrelNames.set(id, wanted);
       reached.add(id);
-      for (const { exported, source, specifier } of reExports(graph.getModuleInfo(id)!.code!)) {
+      for (const { exported, source, specifier } of reExports(clausesOf(id))) {
         const target = resolved(id, specifier);
         if (target === undefined) {
           for (const importedId of graph.getModuleInfo(id)!.importedIds) pending.push([importedId, EVERY_NAME]);
@@ -235,7 +241,8 @@ export function packageSideEffectFree(readPackageJson: (dir: string) => string |
   return (id) => id.includes(`${sep}node_modules${sep}`) && freeFrom(dirname(id));
 }
 
-function readPackageJsonIn(dir: string): string | null {
+/** The text of `dir`'s package.json, or null when it has none. */
+export function readPackageJsonIn(dir: string): string | null {
   try {
     return readFileSync(join(dir, 'package.json'), 'utf8');
   } catch {

@@ -9,6 +9,7 @@ import {
   importedNames,
   isBarrel,
   packageSideEffectFree,
+  readPackageJsonIn,
   staticallyReachable,
 } from '../../data/vite/first-view-chunk.ts';
 
@@ -53,7 +54,7 @@ describe('the first view in one chunk (issue 13)', () => {
 
   it('follows a barrel of a package free of side effects only to the modules whose names are imported', () => {
     const layers = '/repo/node_modules/@deck.gl/layers/dist';
-    const graph = graphWithCode({
+    const modules = {
       '/repo/src/chargers.ts': {
         code: "import { ScatterplotLayer as Points } from '@deck.gl/layers';\nnew Points();",
         imports: { '@deck.gl/layers': `${layers}/index.js` },
@@ -81,7 +82,8 @@ describe('the first view in one chunk (issue 13)', () => {
       [`${layers}/font-atlas.js`]: { code: 'export const atlas = 1;', imports: {} },
       [`${layers}/utils.js`]: { code: 'export const clamp = 1;', imports: {} },
       '/repo/node_modules/setup/index.js': { code: 'globalThis.setUp = true; export const setup = 1;', imports: {} },
-    });
+    };
+    const graph = graphWithCode(modules);
     const freeOfSideEffects = (id: string) => id.startsWith(layers);
     const reached = staticallyReachable(graph, '/repo/src/chargers.ts', graph.resolved, freeOfSideEffects);
     // the module with side effects runs whatever is imported; `export *` may hold the name, so it is followed
@@ -92,14 +94,11 @@ describe('the first view in one chunk (issue 13)', () => {
     expect(staticallyReachable(graph, '/repo/src/chargers.ts', graph.resolved)).toContain(`${layers}/font-atlas.js`);
     // an import not resolved, or of every name, follows every re-export
     expect(staticallyReachable(graph, '/repo/src/chargers.ts', () => undefined, freeOfSideEffects)).toContain(`${layers}/text-layer.js`);
-    const everyName = (specifier: string) => (importer: string, asked: string) =>
-      importer === '/repo/src/chargers.ts' ? (asked === specifier ? `${layers}/index.js` : undefined) : graph.resolved(importer, asked);
-    const namespaceGraph = {
-      ...graph,
-      getModuleInfo: (id: string) =>
-        id === '/repo/src/chargers.ts' ? { importedIds: [`${layers}/index.js`], code: "import * as deck from 'deck';" } : graph.getModuleInfo(id),
-    };
-    expect(staticallyReachable(namespaceGraph, '/repo/src/chargers.ts', everyName('deck'), freeOfSideEffects)).toContain(`${layers}/font-atlas.js`);
+    const namespaceGraph = graphWithCode({
+      ...modules,
+      '/repo/src/chargers.ts': { code: "import * as deck from '@deck.gl/layers';", imports: { '@deck.gl/layers': `${layers}/index.js` } },
+    });
+    expect(staticallyReachable(namespaceGraph, '/repo/src/chargers.ts', namespaceGraph.resolved, freeOfSideEffects)).toContain(`${layers}/font-atlas.js`);
     expect(importedNames('* as deck')).toBeNull();
     expect(importedNames('Default, { a, b as c }')).toEqual(new Set(['default', 'a', 'b']));
     expect(importedNames('{ default as Layer }')).toEqual(new Set(['default']));
@@ -110,13 +109,7 @@ describe('the first view in one chunk (issue 13)', () => {
     expect(isBarrel(readFileSync(join(modules, '@deck.gl/layers/dist/index.js'), 'utf8'))).toBe(true);
     expect(isBarrel("import './a.js';\nexport { b } from './b.js';")).toBe(false);
     expect(isBarrel('export const a = 1;')).toBe(false);
-    const free = packageSideEffectFree((dir) => {
-      try {
-        return readFileSync(join(dir, 'package.json'), 'utf8');
-      } catch {
-        return null;
-      }
-    });
+    const free = packageSideEffectFree(readPackageJsonIn);
     expect(free(join(modules, '@deck.gl/layers/dist/text-layer/text-layer.js'))).toBe(true);
     expect(free(join(modules, '@math.gl/web-mercator/dist/normalize-viewport-props.js'))).toBe(false);
     expect(free(resolve(import.meta.dirname, '../../src/app.tsx'))).toBe(false);
