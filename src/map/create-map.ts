@@ -22,9 +22,10 @@ export interface AtlasMapOptions {
 
 /** Throws where maplibre cannot create its WebGL context. */
 export function createAtlasMap({ container, baseUrl, language, view }: AtlasMapOptions): MaplibreMap {
+  const style = createBasemapStyle({ baseUrl, language });
   const map = new MaplibreMap({
     container,
-    style: createBasemapStyle({ baseUrl, language }),
+    style,
     center: view.center,
     zoom: view.zoom,
     minZoom: VIEW_LIMITS.minZoom,
@@ -36,7 +37,7 @@ export function createAtlasMap({ container, baseUrl, language, view }: AtlasMapO
     // issue 11: the image export reads this canvas (and deck.gl's) after the frame
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
-  warmLabelGlyphs(map);
+  warmLabelGlyphs(map, style);
   skipEmptySky(map);
   return map;
 }
