@@ -19,7 +19,8 @@ export function labelGlyphsByFont(style: StyleSpecification): Record<string, str
   for (const layer of style.layers) {
     if (layer.type !== 'symbol' || layer.layout?.['text-field'] === undefined) continue;
     const { 'text-field': textField, 'text-font': textFont, 'text-transform': textTransform } = layer.layout;
-    const text = typeof textField === 'string' ? textField : LABEL_CHARACTERS;
+    // a string with `{property}` tokens is filled in per feature, like an expression
+    const text = typeof textField === 'string' && !textField.includes('{') ? textField : LABEL_CHARACTERS;
     const characters = [...(textTransform === 'uppercase' ? text.toLocaleUpperCase() : textTransform === 'lowercase' ? text.toLocaleLowerCase() : text)];
     const names: string[] = Array.isArray(textFont) ? (textFont as unknown[]).filter((name): name is string => typeof name === 'string') : [];
     for (const name of names) {

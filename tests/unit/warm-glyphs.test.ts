@@ -50,13 +50,14 @@ describe('warmLabelGlyphs', () => {
     expect(new Set(byFont[BASEMAP_FONTS.bold])).toEqual(new Set(LABEL_CHARACTERS));
   });
 
-  it('counts a constant text as its own characters, and a transform it cannot read as none', () => {
+  it('counts a constant text as its own characters, a text with tokens or a transform it cannot read as anything', () => {
     const symbol = (id: string, layout: Record<string, unknown>) => ({ id, type: 'symbol', source: 's', layout });
     const style = {
       version: 8,
       sources: {},
       layers: [
         symbol('dot', { 'text-field': '•', 'text-font': ['Dots'] }),
+        symbol('tokens', { 'text-field': '{name}', 'text-font': ['Tokens'] }),
         symbol('caps', { 'text-field': ['get', 'name'], 'text-font': ['Caps'], 'text-transform': 'uppercase' }),
         symbol('small', { 'text-field': ['get', 'name'], 'text-font': ['Small'], 'text-transform': 'lowercase' }),
         symbol('either', { 'text-field': ['get', 'name'], 'text-font': ['Either'], 'text-transform': ['get', 'case'] }),
@@ -65,8 +66,9 @@ describe('warmLabelGlyphs', () => {
       ],
     } as unknown as StyleSpecification;
     const byFont = labelGlyphsByFont(style);
-    expect(Object.keys(byFont).sort()).toEqual(['Caps', 'Dots', 'Either', 'Small']);
+    expect(Object.keys(byFont).sort()).toEqual(['Caps', 'Dots', 'Either', 'Small', 'Tokens']);
     expect(byFont.Dots).toEqual(['•']);
+    expect(byFont.Tokens!.join('')).toBe(LABEL_CHARACTERS);
     expect(byFont.Caps!.some((character) => LOWER_CASE.includes(character))).toBe(false);
     expect(byFont.Small!.some((character) => character !== character.toLocaleLowerCase())).toBe(false);
     expect(byFont.Either!.join('')).toBe(LABEL_CHARACTERS);
