@@ -96,6 +96,27 @@ function reExports(clauses: readonly [string, string, string][]): { exported: st
   return entries;
 }
 
+/** What the plugin reads of each module's code (its `from` clauses, whether it is a barrel): read once per build. */
+export interface ModuleCode {
+  clauses(id: string): [string, string, string][];
+  isBarrel(id: string): boolean;
+}
+
+export function readModuleCode(graph: ModuleGraph): ModuleCode {
+  const clauses = new Map<string, [string, string, string][]>();
+  const barrels = new Map<string, boolean>();
+  return {
+    clauses(id) {
+      if (!clauses.has(id)) clauses.set(id, fromClauses(graph.getModuleInfo(id)?.code ?? ''));
+      return clauses.get(id)!;
+    },
+    isBarrel(id) {
+      if (!barrels.has(id)) barrels.set(id, isBarrel(graph.getModuleInfo(id)?.code));
+      return barrels.get(id)!;
+    },
+  };
+}
+
 function union(a: Names, b: Names): Names {
   return a === EVERY_NAME || b === EVERY_NAME ? EVERY_NAME : new Set([...a, ...b]);
 }
@@ -112,26 +133,16 @@ export function staticallyReachable(
   entry: string,
   resolved: ResolvedSpecifiers = () => undefined,
   sideEffectFree: (id: string) => boolean = () => false,
+  code: ModuleCode = readModuleCode(graph),
 ): Set<string> {
   const reached = new Set<string>();
   const barrelNames = new Map<string, Names>();
-  const barrel = new Map<string, boolean>();
-  const isBarrelModule = (id: string) => {
-    if (!barrel.has(id)) barrel.set(id, isBarrel(graph.getModuleInfo(id)?.code));
-    return barrel.get(id)!;
-  };
-  // each module's code is read once, however often it is reached
-  const clauses = new Map<string, [string, string, string][]>();
-  const clausesOf = (id: string) => {
-    if (!clauses.has(id)) clauses.set(id, fromClauses(graph.getModuleInfo(id)?.code ?? ''));
-    return clauses.get(id)!;
-  };
   /** What `importer` takes from the barrel `target`, by the clauses whose specifier resolved to it. */
   const takenFrom = (importer: string, target: string): Names => {
     if (!graph.getModuleInfo(importer)?.code) return EVERY_NAME;
     let names: Names = new Set();
     let found = false;
-    for (const [, clause, specifier] of clausesOf(importer)) {
+    for (const [, clause, specifier] of code.clauses(importer)) {
       const id = resolved(importer, specifier);
       if (id === undefined) return EVERY_NAME;
       if (id !== target) continue;
@@ -143,13 +154,13 @@ export function staticallyReachable(
   const pending: [string, Names][] = [[entry, EVERY_NAME]];
   while (pending.length > 0) {
     const [id, names] = pending.pop()!;
-    if (isBarrelModule(id)) {
+    if (code.isBarrel(id)) {
       const before = barrelNames.get(id);
       const wanted: Names = before === undefined ? names : union(before, names);
       if (before !== undefined && (before === EVERY_NAME || (wanted !== EVERY_NAME && wanted.size === before.size))) continue;
       barrelNames.set(id, wanted);
       reached.add(id);
-      for (const { exported, source, specifier } of reExports(clausesOf(id))) {
+      for (const { exported, source, specifier } of reExports(code.clauses(id))) {
         const target = resolved(id, specifier);
         if (target === undefined) {
           for (const importedId of graph.getModuleInfo(id)!.importedIds) pending.push([importedId, EVERY_NAME]);
@@ -164,7 +175,7 @@ export function staticallyReachable(
     }
     if (reached.has(id)) continue;
     reached.add(id);
-    for (const importedId of graph.getModuleInfo(id)?.importedIds ?? []) pending.push([importedId, isBarrelModule(importedId) ? takenFrom(id, importedId) : EVERY_NAME]);
+    for (const importedId of graph.getModuleInfo(id)?.importedIds ?? []) pending.push([importedId, code.isBarrel(importedId) ? takenFrom(id, importedId) : EVERY_NAME]);
   }
   return reached;
 }
@@ -173,13 +184,18 @@ export function staticallyReachable(
  * The first view's modules: those reachable from the app's entry, less those the maplibre worker reaches (counted
  * without following barrels by name: a module the worker might use must stay out of the page's chunks).
  */
-export function firstViewModules(graph: ModuleGraph, resolved?: ResolvedSpecifiers, sideEffectFree?: (id: string) => boolean): Set<string> {
+export function firstViewModules(
+  graph: ModuleGraph,
+  resolved?: ResolvedSpecifiers,
+  sideEffectFree?: (id: string) => boolean,
+  code: ModuleCode = readModuleCode(graph),
+): Set<string> {
   const ids = [...graph.getModuleIds()];
   const appEntry = ids.find((id) => APP_ENTRY.test(id));
   if (!appEntry) return new Set();
-  const page = staticallyReachable(graph, appEntry, resolved, sideEffectFree);
+  const page = staticallyReachable(graph, appEntry, resolved, sideEffectFree, code);
   const workerEntry = ids.find((id) => WORKER_ENTRY.test(id));
-  if (workerEntry) for (const id of staticallyReachable(graph, workerEntry)) page.delete(id);
+  if (workerEntry) for (const id of staticallyReachable(graph, workerEntry, undefined, undefined, code)) page.delete(id);
   return page;
 }
 
@@ -187,14 +203,14 @@ export function firstViewModules(graph: ModuleGraph, resolved?: ResolvedSpecifie
 export async function resolveBarrelSpecifiers(
   graph: ModuleGraph,
   resolve: (specifier: string, importer: string) => Promise<{ id: string } | null>,
+  code: ModuleCode = readModuleCode(graph),
 ): Promise<ResolvedSpecifiers> {
   const table = new Map<string, Map<string, string>>();
   const ids = [...graph.getModuleIds()];
-  const barrels = new Set(ids.filter((id) => isBarrel(graph.getModuleInfo(id)?.code)));
-  const involved = ids.filter((id) => barrels.has(id) || (graph.getModuleInfo(id)?.importedIds ?? []).some((imported) => barrels.has(imported)));
+  const involved = ids.filter((id) => code.isBarrel(id) || (graph.getModuleInfo(id)?.importedIds ?? []).some((imported) => code.isBarrel(imported)));
   for (const importer of involved) {
     const specifiers = new Map<string, string>();
-    for (const [, , specifier] of fromClauses(graph.getModuleInfo(importer)?.code ?? '')) {
+    for (const [, , specifier] of code.clauses(importer)) {
       if (specifiers.has(specifier)) continue;
       const target = await resolve(specifier, importer);
       if (target) specifiers.set(specifier, target.id);
@@ -272,8 +288,9 @@ export function firstViewChunkPlugin(): Plugin {
       },
     }),
     async buildEnd() {
-      const resolved = await resolveBarrelSpecifiers(this, (specifier, importer) => this.resolve(specifier, importer));
-      firstView = firstViewModules(this, resolved, packageSideEffectFree(readPackageJsonIn));
+      const code = readModuleCode(this);
+      const resolved = await resolveBarrelSpecifiers(this, (specifier, importer) => this.resolve(specifier, importer), code);
+      firstView = firstViewModules(this, resolved, packageSideEffectFree(readPackageJsonIn), code);
     },
   };
 }
