@@ -5,6 +5,8 @@
  * scale bar, the attribution, the data's as-of dates, the export date and the link of the view.
  * No DOM-to-image library, nothing from another origin: works under the page's CSP.
  */
+import { BASEMAP_COLORS } from '../map/basemap-style.ts';
+
 export const IMAGE_SIZES = {
   slide: { width: 1920, height: 1080 },
   // 297 × 210 mm at 200 dpi
@@ -116,7 +118,8 @@ export async function composeMapImage(size: ImageSizeId, content: ImageContent, 
   context.beginPath();
   context.rect(map.x, map.y, map.width, map.height);
   context.clip();
-  context.fillStyle = '#cfe3f1';
+  // the sea: maplibre's canvas leaves it transparent (the map container's background)
+  context.fillStyle = BASEMAP_COLORS.water;
   context.fillRect(map.x, map.y, map.width, map.height);
   for (const source of mapElement.querySelectorAll('canvas')) {
     const box = source.getBoundingClientRect();

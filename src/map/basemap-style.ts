@@ -75,10 +75,10 @@ export const BASEMAP_COLORS = {
 
 /** Ids of the layers the basemap adds, bottom to top. Data layers go above all of them. */
 export const BASEMAP_LAYER_IDS = [
-  'background',
   'land-context',
   'land-focus',
   'lakes',
+  'lakes-edge',
   'rivers',
   'coastline',
   'state-lines-context',
@@ -173,15 +173,15 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
   ];
   const placeFilter = PLACE_FILTER;
 
+  // No background layer: the sea is the map container's background (`createAtlasMap`), one shader program fewer.
   const layers: LayerSpecification[] = [
-    { id: 'background', type: 'background', paint: { 'background-color': C.water } },
     {
       id: 'land-context',
       type: 'fill',
       source: 'basemap',
       'source-layer': 'countries',
       filter: notFocus,
-      paint: { 'fill-color': C.landContext },
+      paint: { 'fill-color': C.landContext, 'fill-antialias': false },
     },
     {
       id: 'land-focus',
@@ -189,9 +189,12 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
       source: 'basemap',
       'source-layer': 'countries',
       filter: isFocus,
-      paint: { 'fill-color': C.landFocus },
+      paint: { 'fill-color': C.landFocus, 'fill-antialias': false },
     },
-    { id: 'lakes', type: 'fill', source: 'basemap', 'source-layer': 'lakes', paint: { 'fill-color': C.water } },
+    { id: 'lakes', type: 'fill', source: 'basemap', 'source-layer': 'lakes', paint: { 'fill-color': C.water, 'fill-antialias': false } },
+    // the lakes' edges smoothed by a line (the land's by the coastline and borders): a fill's own antialiasing is a
+    // second shader program, compiled at load
+    { id: 'lakes-edge', type: 'line', source: 'basemap', 'source-layer': 'lakes', paint: { 'line-color': C.water, 'line-width': 0.75 } },
     {
       id: 'rivers',
       type: 'line',
@@ -286,16 +289,28 @@ export function createBasemapStyle(options: BasemapStyleOptions): StyleSpecifica
       },
     },
     {
+      // The dot is the '•' glyph, drawn with the labels' shader program (a circle layer needs one of its own, which
+      // software GL compiles at load: issue 13). '•' in Noto Sans is a disc about a seventh of the text size: these
+      // sizes and the offset draw the discs of radius 2-3.5 px (zoom 3) to 3.5-5.5 px (zoom 8) with a 1.2 px white
+      // rim, as the circles were (compared on screenshots at zoom 3.3, 5, 7 and 9: ink within 3%, centre within 0.1 px).
       id: 'places-dots',
-      type: 'circle',
+      type: 'symbol',
       source: 'basemap',
       'source-layer': 'places',
       filter: placeFilter,
+      layout: {
+        'text-field': '•',
+        'text-font': [BASEMAP_FONTS.regular],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 3, placeSizeByPopulation(13.6, 17, 23.8), 8, placeSizeByPopulation(24.7, 31.7, 38.8)],
+        'text-offset': [0, -0.065],
+        'text-padding': 0,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
       paint: {
-        'circle-color': C.placeDot,
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, placeSizeByPopulation(2, 2.5, 3.5), 8, placeSizeByPopulation(3.5, 4.5, 5.5)],
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1.2,
+        'text-color': C.placeDot,
+        'text-halo-color': '#ffffff',
+        'text-halo-width': 1.2,
       },
     },
     {

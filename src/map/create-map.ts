@@ -5,7 +5,7 @@
 import { Map as MaplibreMap, setWorkerUrl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'virtual:maplibre-worker-url';
-import { createBasemapStyle } from './basemap-style.ts';
+import { BASEMAP_COLORS, createBasemapStyle } from './basemap-style.ts';
 import { warmLabelGlyphs } from './warm-glyphs.ts';
 import { skipEmptySky } from './skip-empty-sky.ts';
 import { VIEW_LIMITS, type Language, type MapView } from '../state/atlas-state.ts';
@@ -37,6 +37,8 @@ export function createAtlasMap({ container, baseUrl, language, view }: AtlasMapO
     // issue 11: the image export reads this canvas (and deck.gl's) after the frame
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
+  // the sea: maplibre's canvas is transparent where the style draws nothing (the style has no background layer)
+  map.getContainer().style.backgroundColor = BASEMAP_COLORS.water;
   warmLabelGlyphs(map, style);
   skipEmptySky(map);
   return map;
