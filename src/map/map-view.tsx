@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { NavigationControl, ScaleControl, type Map as MaplibreMap } from 'maplibre-gl';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import { MapLibreOverlay, type MapLibreOverlayProps } from '@deck.gl/maplibre';
+import type { DeckProps, Layer, PickingInfo } from '@deck.gl/core';
 import { useTranslation } from 'react-i18next';
 import { CHOROPLETH_LAYER_ID, createBasemapStyle, type StateFills } from './basemap-style.ts';
 import { TOOLTIP_STYLE } from './tooltip.ts';
@@ -39,6 +39,18 @@ function readView(map: MaplibreMap): AtlasMapView {
  * `data-map-idle` / `data-deck-ready` on the container tell tests and benchmarks when a frame is done;
  * `data-map-failed` that the map could not be created (no WebGL).
  */
+/**
+ * deck.gl's canvas with the drawing-buffer size it is about to be given (the map canvas's) before its WebGL context
+ * exists: a context made at the default 300×150 is resized in deck.gl's first frame, and in software GL that resize
+ * waits on the GPU process (issue 13).
+ */
+function deckCanvasSizedLike(mapCanvas: HTMLCanvasElement): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = mapCanvas.width;
+  canvas.height = mapCanvas.height;
+  return canvas;
+}
+
 export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: MapViewProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -95,8 +107,10 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
       const next = readView(map);
       if (!sameView(next, useAtlasStore.getState().view)) useAtlasStore.getState().setView(next);
     });
-    const overlay = new MapLibreOverlay({
+    // deck.gl takes a canvas made outside it and puts it in the overlay's container; the overlay's props type leaves it out
+    const overlayProps: MapLibreOverlayProps & Pick<DeckProps, 'canvas'> = {
       interleaved: false,
+      canvas: deckCanvasSizedLike(map.getCanvas()),
       layers: [],
       deviceProps: { webgl: { preserveDrawingBuffer: true } },
       onAfterRender: () => {
@@ -104,7 +118,8 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
         container.dataset.deckReady = String(!heldBackRef.current && layers.every((layer) => layer.isLoaded));
         container.dataset.deckLayers = String(layers.length);
       },
-    });
+    };
+    const overlay = new MapLibreOverlay(overlayProps);
     map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;

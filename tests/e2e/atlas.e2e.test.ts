@@ -319,6 +319,36 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     await page.close();
   });
 
+  it('gives no map canvas a new size after its WebGL context exists, during the first view (a resize waits on the GPU in software GL)', async () => {
+    const page = await sharedBrowser().newPage();
+    await page.addInitScript(() => {
+      const resized: string[] = [];
+      const withContext = new WeakSet<HTMLCanvasElement>();
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
+        const context = (getContext as (...args: unknown[]) => RenderingContext | null).call(this, kind, ...rest);
+        if (context && kind.startsWith('webgl')) withContext.add(this);
+        return context;
+      } as typeof getContext;
+      for (const side of ['width', 'height'] as const) {
+        const property = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, side)!;
+        Object.defineProperty(HTMLCanvasElement.prototype, side, {
+          ...property,
+          set(this: HTMLCanvasElement, value: number) {
+            const before = property.get!.call(this) as number;
+            if (withContext.has(this) && value !== before) resized.push(`${this.className || 'deck.gl'} ${side} ${before} -> ${value}`);
+            property.set!.call(this, value);
+          },
+        });
+      }
+      (window as unknown as { __resized: string[] }).__resized = resized;
+    });
+    await page.goto(`${baseUrl}#v=1&layers=chargers`);
+    await waitForMapReady(page);
+    expect(await page.evaluate(() => (window as unknown as { __resized: string[] }).__resized)).toEqual([]);
+    await page.close();
+  });
+
   it('links no sky, background, fill-outline or circle program for the basemap (each costs a software-GL machine time at load)', async () => {
     const page = await sharedBrowser().newPage();
     await page.goto(`${baseUrl}#v=1&layers=chargers`);
