@@ -44,6 +44,14 @@ function readView(map: MaplibreMap): AtlasMapView {
  * exists: a context made at the default 300×150 is resized in deck.gl's first frame, and in software GL that resize
  * waits on the GPU process (issue 13).
  */
+/**
+ * deck.gl's renderer while it has no layers (issue 13): its canvas starts transparent, so an empty draw changes no
+ * pixel, yet each one (its first frame, each basemap frame while the tiles load) makes the browser composite the page
+ * again, work the GPU process shares with the basemap in software GL. deck.gl draws normally from its first layers on.
+ */
+const DRAW_NOTHING = (): void => undefined;
+const DRAW_NORMALLY: Pick<DeckProps, '_customRender'> = { _customRender: null };
+
 function deckCanvasSizedLike(mapCanvas: HTMLCanvasElement): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   canvas.width = mapCanvas.width;
@@ -107,11 +115,13 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
       const next = readView(map);
       if (!sameView(next, useAtlasStore.getState().view)) useAtlasStore.getState().setView(next);
     });
-    // deck.gl takes a canvas made outside it and puts it in the overlay's container; the overlay's props type leaves it out
-    const overlayProps: MapLibreOverlayProps & Pick<DeckProps, 'canvas'> = {
+    // deck.gl takes a canvas made outside it (and puts it in the overlay's container) and a renderer of its own; the
+    // overlay's props type leaves both out (its interleaved mode sets `_customRender`)
+    const overlayProps: MapLibreOverlayProps & Pick<DeckProps, 'canvas' | '_customRender'> = {
       interleaved: false,
       canvas: deckCanvasSizedLike(map.getCanvas()),
       layers: [],
+      _customRender: DRAW_NOTHING,
       deviceProps: { webgl: { preserveDrawingBuffer: true } },
       onAfterRender: () => {
         const layers = layersRef.current;
@@ -150,6 +160,8 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
     };
     overlayRef.current?.setProps({
       layers: given,
+      // from its first layers on, deck.gl draws every frame it needs, an empty one too (all layers turned off later)
+      ...(given.length > 0 ? DRAW_NORMALLY : {}),
       onClick: (info: PickingInfo) => {
         const code = info.picked ? null : stateAt(info);
         if (code && choropleth) choropleth.onClick(code);
