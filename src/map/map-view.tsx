@@ -34,17 +34,6 @@ function readView(map: MaplibreMap): AtlasMapView {
 }
 
 /**
- * The maplibre basemap with deck.gl drawn over it. The store owns the camera: the map reports
- * moves to the store and follows the store when something else (a link, a search) changes it.
- * `data-map-idle` / `data-deck-ready` on the container tell tests and benchmarks when a frame is done;
- * `data-map-failed` that the map could not be created (no WebGL).
- */
-/**
- * deck.gl's canvas with the drawing-buffer size it is about to be given (the map canvas's) before its WebGL context
- * exists: a context made at the default 300×150 is resized in deck.gl's first frame, and in software GL that resize
- * waits on the GPU process (issue 13).
- */
-/**
  * deck.gl's renderer while it has no layers (issue 13): its canvas starts transparent, so an empty draw changes no
  * pixel, yet each one (its first frame, each basemap frame while the tiles load) makes the browser composite the page
  * again, work the GPU process shares with the basemap in software GL. deck.gl draws normally from its first layers on.
@@ -52,6 +41,11 @@ function readView(map: MaplibreMap): AtlasMapView {
 const DRAW_NOTHING = (): void => undefined;
 const DRAW_NORMALLY: Pick<DeckProps, '_customRender'> = { _customRender: null };
 
+/**
+ * deck.gl's canvas with the drawing-buffer size it is about to be given (the map canvas's) before its WebGL context
+ * exists: a context made at the default 300×150 is resized in deck.gl's first frame, and in software GL that resize
+ * waits on the GPU process (issue 13).
+ */
 function deckCanvasSizedLike(mapCanvas: HTMLCanvasElement): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   canvas.width = mapCanvas.width;
@@ -59,6 +53,12 @@ function deckCanvasSizedLike(mapCanvas: HTMLCanvasElement): HTMLCanvasElement {
   return canvas;
 }
 
+/**
+ * The maplibre basemap with deck.gl drawn over it. The store owns the camera: the map reports
+ * moves to the store and follows the store when something else (a link, a search) changes it.
+ * `data-map-idle` / `data-deck-ready` on the container tell tests and benchmarks when a frame is done;
+ * `data-map-failed` that the map could not be created (no WebGL).
+ */
 export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: MapViewProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
