@@ -21,6 +21,7 @@ vi.mock('../../src/map/create-map.ts', () => ({
       once: noop,
       remove: noop,
       getLayer: () => undefined,
+      getCanvas: () => Object.assign(document.createElement('canvas'), { width: 800, height: 600 }),
       getCenter: () => ({ lng: DEFAULT_VIEW.center[0], lat: DEFAULT_VIEW.center[1] }),
       getZoom: () => DEFAULT_VIEW.zoom,
       jumpTo: noop,
