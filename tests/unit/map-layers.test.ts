@@ -4,16 +4,8 @@ import type { Layer } from '@deck.gl/core';
 import { defaultAtlasState } from '../../src/state/atlas-state.ts';
 import { computeLayerMask } from '../../src/filters/layer-mask.ts';
 import { CHARGER_LEVEL_COLORS, COMMODITY_COLORS, PLANT_STAGE_COLORS, STATUS_STYLE } from '../../src/map/layer-styles.ts';
-import {
-  CHARGER_AGGREGATE_BELOW_ZOOM,
-  HEXBIN_RAMP,
-  chargerColor,
-  chargersLayer,
-  countVisibleRows,
-  hexbinCellValue,
-  hexbinRadiusMeters,
-  hexbinStep,
-} from '../../src/map/layers/chargers.ts';
+import { CHARGER_AGGREGATE_BELOW_ZOOM, HEXBIN_RAMP, chargerColor, chargersLayer, countVisibleRows, hexbinCellValue, hexbinStep } from '../../src/map/layers/chargers.ts';
+import type { HexagonCell } from '../../src/map/layers/hexbin.ts';
 import { mineralStyle, mineralsLayer, primaryCommodityAt } from '../../src/map/layers/minerals.ts';
 import { PLANT_MIN_RADIUS_PIXELS, batteryPlantStyle, batteryPlantsLayer, plantRadius } from '../../src/map/layers/battery-plants.ts';
 import { SQUARE_ICON_ATLAS, assemblyHalfSide, assemblyPlantsLayer, squareIconPixels } from '../../src/map/layers/assembly-plants.ts';
@@ -69,8 +61,12 @@ describe('chargers', () => {
       expect(byId(after, id).props.data).toBe(byId(before, id).props.data);
     }
     expect(byId(after, 'chargers').props.updateTriggers).toEqual({ getFilterValue: maskVersion(mxOnly) });
-    // the hexagons get the mask itself: their colour value counts only rows that pass it; empty cells are hidden (NaN)
-    expect((byId(after, 'chargers-hexagons').props as unknown as { mask: Uint8Array }).mask).toBe(mxOnly);
+    // the hexagons are recoloured from the rows that pass the mask; a cell with none is transparent (not drawn)
+    const hexagons = byId(after, 'chargers-hexagons').props as unknown as { data: HexagonCell[]; getFillColor(cell: HexagonCell): number[]; updateTriggers: unknown };
+    expect(hexagons.updateTriggers).toEqual({ getFillColor: maskVersion(mxOnly) });
+    const colours = hexagons.data.map((cell) => [...cell.rows].join(',') + ':' + hexagons.getFillColor(cell)[3]);
+    // rows 0 (-100, 30) and 1 (-99, 31) are US chargers, 2 and 3 Mexican: only cells holding row 2 or 3 stay drawn
+    for (const entry of colours) expect(entry.endsWith(':0')).toBe(!/\b[23]\b/.test(entry.split(':')[0]!));
     expect(maskVersion(mxOnly)).not.toBe(maskVersion(maskFor(['US', 'MX'])));
     expect(hexbinCellValue([0, 1], mxOnly)).toBeNaN();
     expect(hexbinCellValue([0, 1, 2, 3], mxOnly)).toBe(0);
@@ -82,9 +78,10 @@ describe('chargers', () => {
     expect(hexbinStep(1)).toBe(0);
     expect(hexbinStep(HEXBIN_RAMP[2]!.min)).toBe(2);
     expect(hexbinStep(1e6)).toBe(HEXBIN_RAMP.length - 1);
-    expect(hexbinRadiusMeters(3)).toBeGreaterThan(hexbinRadiusMeters(4));
-    // above the threshold the radius stops changing (no re-binning while the hexagons are hidden)
-    expect(hexbinRadiusMeters(9)).toBe(hexbinRadiusMeters(CHARGER_AGGREGATE_BELOW_ZOOM - 1));
+    // one binning per dataset: zooming in or out does not bin the chargers again
+    const atZoom = (zoomLevel: number) =>
+      byId(chargersLayer.build({ input: { data: chargers, mask: maskFor(['US', 'MX']), visible: true }, state, zoomLevel }), 'chargers-hexagons').props.data;
+    expect(atZoom(3)).toBe(atZoom(5));
     expect(countVisibleRows([0, 2, 3], new Uint8Array([1, 0, 1, 0]))).toBe(2);
   });
 });

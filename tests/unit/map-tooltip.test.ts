@@ -47,10 +47,10 @@ describe('map tooltips', () => {
   beforeAll(() => loadLanguage('es'));
 
   it('hexagon: visible charger count, translated and formatted', () => {
-    const info = { layer: layer('chargers-hexagons'), index: 0, picked: true, object: { pointIndices: [0, 1, 2] } };
+    const info = { layer: layer('chargers-hexagons'), index: 0, picked: true, object: { position: [-100, 30], rows: new Uint32Array([0, 1, 2]) } };
     expect(tooltipText(info, ctx('en'))).toMatch(/^2 chargers in this area\n/);
     expect(tooltipText(info, ctx('es'))).toMatch(/^2 cargadores en esta zona\n/);
-    const one = { ...info, object: { pointIndices: [0, 2] } };
+    const one = { ...info, object: { position: [-100, 30], rows: new Uint32Array([0, 2]) } };
     expect(tooltipText(one, ctx('es'))).toMatch(/^1 cargador en esta zona/);
   });
 

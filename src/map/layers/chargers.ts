@@ -3,18 +3,18 @@
  * colour says how many chargers (passing the filters) fall in the cell; from that zoom on, points
  * coloured by level (DC > L2 > L1 > unknown when a station has several).
  *
- * Both layers always exist (stable ids); the zoom only flips `visible`. The hexagon layer bins
- * positions once per radius (i.e. per integer zoom below the threshold); a filter change only
- * re-counts each cell's visible rows (MaskedHexagonLayer, on a new mask), the points only their filter attribute.
+ * Both layers always exist (stable ids); the zoom only flips `visible`. The hexagons are binned once
+ * per dataset (./hexbin.ts); a filter change only recolours each cell from its visible rows, the
+ * points only their filter attribute.
  */
 import { maskVersion } from '../../filters/mask-version.ts';
-import { ScatterplotLayer } from '@deck.gl/layers';
-import { HexagonLayer } from '@deck.gl/aggregation-layers';
-import type { Layer, UpdateParameters } from '@deck.gl/core';
+import { ColumnLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
 import type { LayerColumns } from '../../data/atlas-data.ts';
 import type { PointLayerSpec } from '../layer-spec.ts';
 import { CHARGER_LEVEL_COLORS, LAYER_COLORS, colorOf, type Rgba } from '../layer-styles.ts';
 import { FILTER_EXTENSION, FILTER_RANGE, binaryPoints, firstBitInPriority, maskAccessor, perColumns } from './common.ts';
+import { HEXAGON_VERTICES, hexagonCells, type HexagonCell } from './hexbin.ts';
 
 /** Hexagons below this zoom, points from it on. */
 export const CHARGER_AGGREGATE_BELOW_ZOOM = 6;
@@ -35,8 +35,11 @@ export const HEXBIN_RAMP: readonly { min: number; color: Rgba }[] = [
   { min: 1500, color: [8, 29, 88, 215] },
 ];
 
-/** Hexagon radius in screen pixels at the integer zoom (between 1x and 2x this at fractional zooms). */
-export const HEXBIN_RADIUS_PIXELS = 12;
+/**
+ * Hexagon radius in Web Mercator common units (512 around the world): 8 px on screen at zoom 3, 16 px at zoom 4, up to
+ * 64 px just below CHARGER_AGGREGATE_BELOW_ZOOM, the same at every latitude.
+ */
+export const HEXBIN_RADIUS_COMMON = 1;
 
 /** Ramp step of a cell holding `count` visible chargers, or NaN (cell hidden) when none. */
 export function hexbinStep(count: number): number {
@@ -44,13 +47,6 @@ export function hexbinStep(count: number): number {
   let step = 0;
   for (let i = 1; i < HEXBIN_RAMP.length; i++) if (count >= HEXBIN_RAMP[i]!.min) step = i;
   return step;
-}
-
-/** Hexagon radius in metres for an integer zoom (Web Mercator at ~32°N, 512-px tiles). */
-export function hexbinRadiusMeters(zoomLevel: number): number {
-  const z = Math.min(zoomLevel, CHARGER_AGGREGATE_BELOW_ZOOM - 1);
-  const metersPerPixel = (78271.52 * Math.cos((32 * Math.PI) / 180)) / 2 ** z;
-  return Math.round(HEXBIN_RADIUS_PIXELS * metersPerPixel);
 }
 
 /** Point radius in pixels by integer zoom: small at the threshold, growing as one zooms in. */
@@ -76,7 +72,10 @@ const pointData = perColumns((data) => {
   binary.attributes.getFillColor = { value: fill, size: 4, normalized: true };
   return binary;
 });
-const hexData = perColumns((data) => binaryPoints(data));
+/** The chargers' hexagons, whatever the filters (a filter change recolours them). */
+const chargerHexagons = perColumns((data) => hexagonCells(data.position, data.rowCount, HEXBIN_RADIUS_COMMON));
+
+const HIDDEN: Rgba = [0, 0, 0, 0];
 
 /** Number of rows among `indices` that pass the mask. */
 export function countVisibleRows(indices: ArrayLike<number>, mask: Uint8Array): number {
@@ -91,38 +90,6 @@ export function hexbinCellValue(indices: ArrayLike<number>, mask: Uint8Array): n
 }
 
 const CHARGER_LAYER_IDS = { hexagons: 'chargers-hexagons', points: 'chargers' } as const;
-
-interface MaskedHexagonLayerProps {
-  /** rows passing the filters (1 = visible): a cell's colour is the ramp step of its visible count */
-  mask: Uint8Array;
-}
-
-/**
- * deck.gl's HexagonLayer with a `getColorValue` copies every binned row into an array of row objects on each
- * aggregation (a million allocations per filter change at 1,000,000 chargers) and keeps one object per row.
- * Here the CPU aggregator's colour operation counts the visible rows of a cell straight from its indices. The
- * aggregator's `customOperations` are internal to deck.gl (9.4); the e2e hexagon test fails if they stop working.
- */
-class MaskedHexagonLayer extends HexagonLayer<unknown, MaskedHexagonLayerProps> {
-  static override layerName = 'MaskedHexagonLayer';
-
-  override updateState(params: UpdateParameters<this>): boolean {
-    const aggregatorChanged = super.updateState(params);
-    const maskOf = (props: unknown) => (props as Partial<MaskedHexagonLayerProps>).mask;
-    const aggregator = this.state.aggregator as { setProps(props: { customOperations: unknown[] }): void; setNeedsUpdate(channel?: number): void };
-    // set at every update: deck.gl makes a new layer instance per render, and the operation must read the newest props
-    aggregator.setProps({
-      customOperations: [
-        (indices: ArrayLike<number>) => {
-          const mask = maskOf(this.props);
-          return mask ? hexbinCellValue(indices, mask) : NaN;
-        },
-      ],
-    });
-    if (maskOf(params.props) !== maskOf(params.oldProps)) aggregator.setNeedsUpdate(0);
-    return aggregatorChanged;
-  }
-}
 
 export const chargersLayer: PointLayerSpec = {
   kind: 'points',
@@ -152,9 +119,9 @@ export const chargersLayer: PointLayerSpec = {
   aggregate: {
     deckLayerId: CHARGER_LAYER_IDS.hexagons,
     tooltip: (object, mask, t, locale) => {
-      const indices = (object as { pointIndices?: number[] } | undefined)?.pointIndices;
-      if (!indices) return null;
-      const count = countVisibleRows(indices, mask);
+      const rows = (object as Partial<HexagonCell> | undefined)?.rows;
+      if (!rows) return null;
+      const count = countVisibleRows(rows, mask);
       return `${t('atlasMap.tooltip.hexCount', { count, formatted: count.toLocaleString(locale) })}\n${t('atlasMap.tooltip.zoomIn')}`;
     },
     clickView: (object) => {
@@ -168,20 +135,25 @@ export const chargersLayer: PointLayerSpec = {
     // (issue 15: so would a policy or the coverage view)
     const hexagonsVisible = visible && aggregated && state.choropleth === null && state.policy === null && !state.coverage;
     const layers: Layer[] = [
-      new MaskedHexagonLayer({
+      new ColumnLayer<HexagonCell>({
         id: CHARGER_LAYER_IDS.hexagons,
-        data: hexData(data),
+        data: chargerHexagons(data),
         visible: hexagonsVisible,
         pickable: true,
-        gpuAggregation: false,
-        extruded: false,
-        radius: hexbinRadiusMeters(zoomLevel),
+        getPosition: (cell) => cell.position,
+        // a cell with no charger passing the filters is transparent, which deck.gl neither draws nor picks
+        getFillColor: (cell) => {
+          const step = hexbinCellValue(cell.rows, mask);
+          return Number.isNaN(step) ? HIDDEN : HEXBIN_RAMP[step]!.color;
+        },
+        updateTriggers: { getFillColor: maskVersion(mask) },
+        diskResolution: 6,
+        vertices: HEXAGON_VERTICES,
+        radiusUnits: 'common',
+        radius: HEXBIN_RADIUS_COMMON,
         coverage: 0.92,
-        mask,
-        colorScaleType: 'quantize',
-        colorDomain: [-0.5, HEXBIN_RAMP.length - 0.5],
-        colorRange: HEXBIN_RAMP.map((step) => step.color),
-      }) as unknown as Layer,
+        extruded: false,
+      }),
       new ScatterplotLayer({
         id: CHARGER_LAYER_IDS.points,
         data: pointData(data),
