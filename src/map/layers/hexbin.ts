@@ -56,7 +56,7 @@ export interface HexagonCell {
 export function hexagonCells(positions: ArrayLike<number>, count: number, radius: number): HexagonCell[] {
   const cellOfRow = new Int32Array(count).fill(-1);
   const cellIndex = new Map<number, number>();
-  const keys: number[] = [];
+  const cellHexagons: [number, number][] = [];
   const sizes: number[] = [];
   for (let row = 0; row < count; row++) {
     const lon = positions[row * 2]!;
@@ -68,25 +68,24 @@ export function hexagonCells(positions: ArrayLike<number>, count: number, radius
     const key = hexRow * 2 ** 21 + column;
     let cell = cellIndex.get(key);
     if (cell === undefined) {
-      cell = keys.length;
+      cell = cellHexagons.length;
       cellIndex.set(key, cell);
-      keys.push(key);
+      cellHexagons.push([column, hexRow]);
       sizes.push(0);
     }
     cellOfRow[row] = cell;
     sizes[cell]!++;
   }
-  const starts = new Uint32Array(keys.length + 1);
-  for (let cell = 0; cell < keys.length; cell++) starts[cell + 1] = starts[cell]! + sizes[cell]!;
-  const rows = new Uint32Array(starts[keys.length]!);
-  const filled = starts.slice(0, keys.length);
+  const cellCount = cellHexagons.length;
+  const starts = new Uint32Array(cellCount + 1);
+  for (let cell = 0; cell < cellCount; cell++) starts[cell + 1] = starts[cell]! + sizes[cell]!;
+  const rows = new Uint32Array(starts[cellCount]!);
+  const filled = starts.slice(0, cellCount);
   for (let row = 0; row < count; row++) {
     const cell = cellOfRow[row]!;
     if (cell >= 0) rows[filled[cell]!++] = row;
   }
-  return keys.map((key, cell) => {
-    const hexRow = Math.round(key / 2 ** 21);
-    const column = key - hexRow * 2 ** 21;
+  return cellHexagons.map(([column, hexRow], cell) => {
     const [lon, lat] = worldToLngLat(hexagonCentre(column, hexRow, radius));
     return { position: [lon, lat], rows: rows.subarray(starts[cell], starts[cell + 1]) };
   });
