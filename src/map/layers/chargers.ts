@@ -125,7 +125,7 @@ export const chargersLayer: PointLayerSpec = {
       return `${t('atlasMap.tooltip.hexCount', { count, formatted: count.toLocaleString(locale) })}\n${t('atlasMap.tooltip.zoomIn')}`;
     },
     clickView: (object) => {
-      const position = (object as { position?: [number, number] } | undefined)?.position;
+      const position = (object as Partial<HexagonCell> | undefined)?.position;
       return position ? { center: [position[0], position[1]], zoom: CHARGER_AGGREGATE_BELOW_ZOOM + 1 } : null;
     },
   },
