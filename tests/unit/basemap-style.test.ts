@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { BASEMAP_LAYER_IDS, BASEMAP_TILES, CHOROPLETH_LAYER_ID, createBasemapStyle, NORTH_AMERICA_VIEW, PLACE_MIN_POPULATION } from '../../src/map/basemap-style.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,6 +25,17 @@ function urlsIn(value: unknown, out: string[] = []): string[] {
 
 describe('createBasemapStyle', () => {
   const style = createBasemapStyle({ baseUrl: BASE, language: 'en' });
+
+  it('is a valid maplibre style in both languages, with and without a state choropleth', () => {
+    for (const language of ['en', 'es'] as const)
+      for (const choropleth of [undefined, { colors: { 'US-TX': '#b30000', 'MX-JAL': '#fdbb84' } }]) {
+        const errors = validateStyleMin(createBasemapStyle({ baseUrl: BASE, language, choropleth }));
+        expect(
+          errors.map((error) => error.message),
+          `${language} ${choropleth ? 'with' : 'without'} a choropleth`,
+        ).toEqual([]);
+      }
+  });
 
   it('has no glyphs, no sprite and no URL outside the app base', () => {
     expect(style).not.toHaveProperty('glyphs');
