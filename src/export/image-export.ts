@@ -1,11 +1,12 @@
 /**
  * Issue 11: "export what I see" as a PNG for a slide (1920 × 1080) or a report (A4 landscape at
- * 200 dpi). Composed on a canvas of our own: the map's canvases (maplibre and deck.gl, both drawn
- * with preserveDrawingBuffer, read in the same frame), the title, the legend with the counts, a
+ * 200 dpi). Composed on a canvas of our own: the map's canvases (maplibre and deck.gl, read in the
+ * frame that draws them: src/map/map-frame.ts), the title, the legend with the counts, a
  * scale bar, the attribution, the data's as-of dates, the export date and the link of the view.
  * No DOM-to-image library, nothing from another origin: works under the page's CSP.
  */
 import { BASEMAP_COLORS } from '../map/basemap-style.ts';
+import { drawMapFrame, type MapFrameReader } from '../map/map-frame.ts';
 
 export const IMAGE_SIZES = {
   slide: { width: 1920, height: 1080 },
@@ -87,15 +88,20 @@ function wrap(context: CanvasRenderingContext2D, text: string, width: number, ma
     .slice(0, maxLines);
 }
 
-/** Draws the image; `mapCanvases` are drawn in order (maplibre below deck.gl) over the map area. */
-export async function composeMapImage(size: ImageSizeId, content: ImageContent, mapElement: HTMLElement): Promise<HTMLCanvasElement> {
+/**
+ * Draws the image; the map's canvases (maplibre below deck.gl), placed as they are in `mapElement`, cover the map
+ * area. `drawFrame` has the map draw a frame and hands its canvases over before the frame is shown.
+ */
+export async function composeMapImage(
+  size: ImageSizeId,
+  content: ImageContent,
+  mapElement: HTMLElement,
+  drawFrame: (read: MapFrameReader) => Promise<void> = drawMapFrame,
+): Promise<HTMLCanvasElement> {
   const { width, height } = IMAGE_SIZES[size];
   const k = height / 1080;
   const px = (n: number) => Math.round(n * k);
   await Promise.all([document.fonts.load(`400 ${px(20)}px "Noto Sans"`), document.fonts.load(`700 ${px(40)}px "Noto Sans"`)]).catch(() => undefined);
-  // let the map finish a frame so both canvases hold the same view
-  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
@@ -121,11 +127,13 @@ export async function composeMapImage(size: ImageSizeId, content: ImageContent, 
   // the sea: maplibre's canvas leaves it transparent (the map container's background)
   context.fillStyle = BASEMAP_COLORS.water;
   context.fillRect(map.x, map.y, map.width, map.height);
-  for (const source of mapElement.querySelectorAll('canvas')) {
-    const box = source.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
-    context.drawImage(source, offsetX + (box.left - frame.left) * scale, offsetY + (box.top - frame.top) * scale, box.width * scale, box.height * scale);
-  }
+  await drawFrame((sources) => {
+    for (const source of sources) {
+      const box = source.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      context.drawImage(source, offsetX + (box.left - frame.left) * scale, offsetY + (box.top - frame.top) * scale, box.width * scale, box.height * scale);
+    }
+  });
   context.restore();
   context.strokeStyle = '#111';
   context.lineWidth = px(2);

@@ -34,8 +34,6 @@ export function createAtlasMap({ container, baseUrl, language, view }: AtlasMapO
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
-    // issue 11: the image export reads this canvas (and deck.gl's) after the frame
-    canvasContextAttributes: { preserveDrawingBuffer: true },
   });
   // the sea: maplibre's canvas is transparent where the style draws nothing (the style has no background layer)
   map.getContainer().style.backgroundColor = BASEMAP_COLORS.water;

@@ -7,6 +7,7 @@ import { CHOROPLETH_LAYER_ID, createBasemapStyle, type StateFills } from './base
 import { TOOLTIP_STYLE } from './tooltip.ts';
 import { createAtlasMap } from './create-map.ts';
 import { createBasemapFirstGate, type BasemapFirstGate } from './basemap-first.ts';
+import { provideMapFrames } from './map-frame.ts';
 import { useAtlasStore } from '../state/store.ts';
 import type { MapView as AtlasMapView, Language } from '../state/atlas-state.ts';
 
@@ -122,7 +123,8 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
       canvas: deckCanvasSizedLike(map.getCanvas()),
       layers: [],
       _customRender: DRAW_NOTHING,
-      deviceProps: { webgl: { preserveDrawingBuffer: true } },
+      // luma.gl would keep the drawing buffer after each frame: a copy per frame (./map-frame.ts)
+      deviceProps: { webgl: { preserveDrawingBuffer: false } },
       onAfterRender: () => {
         const layers = layersRef.current;
         container.dataset.deckReady = String(!heldBackRef.current && layers.every((layer) => layer.isLoaded));
@@ -135,7 +137,28 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
     overlayRef.current = overlay;
     styledWithRef.current = { language: initial.language, fills: null };
     (window as unknown as { __atlasMap?: MaplibreMap }).__atlasMap = map;
+    const withdrawFrames = provideMapFrames({
+      drawFrame: (read) =>
+        new Promise((resolve, reject) => {
+          // after the overlay's own listener, which has deck.gl draw over the view maplibre has just drawn
+          const onRender = () => {
+            map.off('render', onRender);
+            const deckCanvas = overlay.getCanvas();
+            try {
+              read(deckCanvas ? [map.getCanvas(), deckCanvas] : [map.getCanvas()]);
+              resolve();
+            } catch (error) {
+              reject(error instanceof Error ? error : new Error(String(error)));
+            }
+          };
+          map.on('render', onRender);
+          // a new layer filter (every layer passes) is a change deck.gl draws again for, in that frame
+          overlay.setProps({ layerFilter: () => true });
+          map.triggerRepaint();
+        }),
+    });
     return () => {
+      withdrawFrames();
       gate.dispose();
       gateRef.current = null;
       map.remove();

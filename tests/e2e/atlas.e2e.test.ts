@@ -349,6 +349,19 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     await page.close();
   });
 
+  it('keeps neither map canvas\u2019s drawing buffer after a frame (a copy of each canvas per frame); the image export reads them in their frame', async () => {
+    const page = await sharedBrowser().newPage();
+    await page.goto(`${baseUrl}#v=1&layers=chargers`);
+    await waitForMapReady(page);
+    const attributes = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="map"] canvas')].map(
+        (canvas) => canvas.getContext('webgl2')?.getContextAttributes()?.preserveDrawingBuffer ?? null,
+      ),
+    );
+    expect(attributes).toEqual([false, false]);
+    await page.close();
+  });
+
   it('links no sky, background, fill-outline or circle program for the basemap (each costs a software-GL machine time at load)', async () => {
     const page = await sharedBrowser().newPage();
     await page.goto(`${baseUrl}#v=1&layers=chargers`);
