@@ -39,6 +39,8 @@ function readView(map: MaplibreMap): AtlasMapView {
  * pixel, yet each one (its first frame, each basemap frame while the tiles load) makes the browser composite the page
  * again, work the GPU process shares with the basemap in software GL. deck.gl draws normally from its first layers on.
  */
+/** how long the image export waits for the map to draw the frame it reads */
+const FRAME_TIMEOUT_MS = 10_000;
 const DRAW_NOTHING = (): void => undefined;
 const DRAW_NORMALLY: Pick<DeckProps, '_customRender'> = { _customRender: null };
 
@@ -140,8 +142,13 @@ export function MapView({ deckLayers, onFeatureClick, getTooltip, choropleth }: 
     const withdrawFrames = provideMapFrames({
       drawFrame: (read) =>
         new Promise((resolve, reject) => {
+          const timer = setTimeout(() => {
+            map.off('render', onRender);
+            reject(new Error('the map drew no frame'));
+          }, FRAME_TIMEOUT_MS);
           // after the overlay's own listener, which has deck.gl draw over the view maplibre has just drawn
           const onRender = () => {
+            clearTimeout(timer);
             map.off('render', onRender);
             const deckCanvas = overlay.getCanvas();
             try {
