@@ -34,13 +34,14 @@ function readView(map: MaplibreMap): AtlasMapView {
   return { center: [round(center.lng, 4), round(center.lat, 4)], zoom: round(map.getZoom(), 2) };
 }
 
+/** how long the image export waits for the map to draw the frame it reads */
+const FRAME_TIMEOUT_MS = 10_000;
+
 /**
  * deck.gl's renderer while it has no layers (issue 13): its canvas starts transparent, so an empty draw changes no
  * pixel, yet each one (its first frame, each basemap frame while the tiles load) makes the browser composite the page
  * again, work the GPU process shares with the basemap in software GL. deck.gl draws normally from its first layers on.
  */
-/** how long the image export waits for the map to draw the frame it reads */
-const FRAME_TIMEOUT_MS = 10_000;
 const DRAW_NOTHING = (): void => undefined;
 const DRAW_NORMALLY: Pick<DeckProps, '_customRender'> = { _customRender: null };
 
