@@ -6,7 +6,7 @@
  * No DOM-to-image library, nothing from another origin: works under the page's CSP.
  */
 import { BASEMAP_COLORS } from '../map/basemap-style.ts';
-import { drawMapFrame, type MapFrameReader } from '../map/map-frame.ts';
+import { drawMapFrame } from '../map/map-frame.ts';
 
 export const IMAGE_SIZES = {
   slide: { width: 1920, height: 1080 },
@@ -89,15 +89,10 @@ function wrap(context: CanvasRenderingContext2D, text: string, width: number, ma
 }
 
 /**
- * Draws the image; the map's canvases (maplibre below deck.gl), placed as they are in `mapElement`, cover the map
- * area. `drawFrame` has the map draw a frame and hands its canvases over before the frame is shown.
+ * Draws the image; the map's canvases (maplibre below deck.gl), read in a frame the map draws for it and placed as
+ * they are in `mapElement`, cover the map area.
  */
-export async function composeMapImage(
-  size: ImageSizeId,
-  content: ImageContent,
-  mapElement: HTMLElement,
-  drawFrame: (read: MapFrameReader) => Promise<void> = drawMapFrame,
-): Promise<HTMLCanvasElement> {
+export async function composeMapImage(size: ImageSizeId, content: ImageContent, mapElement: HTMLElement): Promise<HTMLCanvasElement> {
   const { width, height } = IMAGE_SIZES[size];
   const k = height / 1080;
   const px = (n: number) => Math.round(n * k);
@@ -127,7 +122,7 @@ export async function composeMapImage(
   // the sea: maplibre's canvas leaves it transparent (the map container's background)
   context.fillStyle = BASEMAP_COLORS.water;
   context.fillRect(map.x, map.y, map.width, map.height);
-  await drawFrame((sources) => {
+  await drawMapFrame((sources) => {
     for (const source of sources) {
       const box = source.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
