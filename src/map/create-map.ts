@@ -8,6 +8,7 @@ import workerUrl from 'virtual:maplibre-worker-url';
 import { BASEMAP_COLORS, createBasemapStyle } from './basemap-style.ts';
 import { warmLabelGlyphs } from './warm-glyphs.ts';
 import { skipEmptySky } from './skip-empty-sky.ts';
+import { skipStalePlacementRepaint } from './skip-stale-placement.ts';
 import { VIEW_LIMITS, type Language, type MapView } from '../state/atlas-state.ts';
 
 setWorkerUrl(workerUrl);
@@ -39,5 +40,6 @@ export function createAtlasMap({ container, baseUrl, language, view }: AtlasMapO
   map.getContainer().style.backgroundColor = BASEMAP_COLORS.water;
   warmLabelGlyphs(map, style);
   skipEmptySky(map);
+  skipStalePlacementRepaint(map);
   return map;
 }

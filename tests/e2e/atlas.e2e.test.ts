@@ -385,6 +385,33 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     await page.close();
   });
 
+  it('is idle in the frame that first draws every tile of the first view: no second frame for the labels\u2019 placement', async () => {
+    const page = await sharedBrowser().newPage();
+    await page.addInitScript(() => {
+      const frames = { renders: 0, atLoad: -1, atIdle: -1, hookedBeforeLoad: false };
+      (window as unknown as { __frames: typeof frames }).__frames = frames;
+      type Events = { on(event: string, listener: () => void): void; once(event: string, listener: () => void): void; loaded(): boolean };
+      const hook = () => {
+        const map = (window as unknown as { __atlasMap?: Events }).__atlasMap;
+        if (!map) return requestAnimationFrame(hook);
+        frames.hookedBeforeLoad = !map.loaded();
+        map.on('render', () => frames.renders++);
+        map.once('load', () => (frames.atLoad = frames.renders));
+        map.once('idle', () => (frames.atIdle = frames.renders));
+      };
+      requestAnimationFrame(hook);
+    });
+    await page.goto(`${baseUrl}#v=1&layers=chargers`);
+    await waitForMapReady(page);
+    const frames = await page.evaluate(
+      () => (window as unknown as { __frames: { renders: number; atLoad: number; atIdle: number; hookedBeforeLoad: boolean } }).__frames,
+    );
+    expect(frames.hookedBeforeLoad).toBe(true);
+    expect(frames.atLoad).toBeGreaterThan(0);
+    expect(frames.atIdle).toBe(frames.atLoad);
+    await page.close();
+  });
+
   it('draws no rounded corners but the legend\u2019s round symbols and the radio buttons (each costs a software-GL machine time at load)', async () => {
     const page = await sharedBrowser().newPage();
     await page.goto(baseUrl);
