@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { VitePWAOptions } from 'vite-plugin-pwa';
 import { isRenderCritical, versionedDataFile } from '../../src/data/data-version.ts';
+import { WEB_APP_MANIFEST_FILE } from '../../src/offline/web-app-manifest.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -31,7 +32,7 @@ export const pwaOptions: Partial<VitePWAOptions> = {
   injectRegister: false,
   strategies: 'generateSW',
   filename: 'sw.js',
-  manifestFilename: 'manifest.webmanifest',
+  manifestFilename: WEB_APP_MANIFEST_FILE,
   includeManifestIcons: false,
   manifest: {
     name: 'US–Mexico Transport Electrification Atlas',

@@ -412,6 +412,25 @@ describe('the atlas: filters, legend counts, shared links, details', () => {
     await page.close();
   });
 
+  it('links the web app manifest only after the first view (the browser\u2019s install check redraws its own interface)', async () => {
+    const page = await sharedBrowser().newPage();
+    const manifestRequests: number[] = [];
+    const started = Date.now();
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('/manifest.webmanifest')) manifestRequests.push(Date.now() - started);
+    });
+    const response = await page.goto(`${baseUrl}#v=1&layers=chargers`);
+    expect(await response!.text()).not.toContain('rel="manifest"');
+    expect(await page.evaluate(() => document.querySelectorAll('link[rel="manifest"]').length)).toBe(0);
+    await waitForMapReady(page);
+    const readyAt = Date.now() - started;
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('link[rel="manifest"]')?.getAttribute('href') ?? null), { timeout: 30_000 })
+      .toBe('./manifest.webmanifest');
+    for (const at of manifestRequests) expect(at).toBeGreaterThanOrEqual(readyAt);
+    await page.close();
+  });
+
   it('draws no rounded corners but the legend\u2019s round symbols and the radio buttons (each costs a software-GL machine time at load)', async () => {
     const page = await sharedBrowser().newPage();
     await page.goto(baseUrl);
