@@ -6,7 +6,6 @@ interface PlacementInternals {
 }
 interface PauseablePlacementInternals {
   placement: PlacementInternals;
-  isDone(): boolean;
 }
 type UpdatePlacement = (this: StyleInternals, ...args: unknown[]) => boolean;
 interface StyleInternals {
@@ -40,7 +39,8 @@ export function skipStalePlacementRepaint(map: MaplibreMap): boolean {
     const before = this.pauseablePlacement;
     const repaint = updatePlacement.apply(this, args);
     const current = this.pauseablePlacement;
-    const placedWithinThisCall = current !== undefined && current !== before && current.isDone() && this.placement === current.placement;
+    // a new placement whose result maplibre committed in this call (it commits only a finished one)
+    const placedWithinThisCall = current !== before && this.placement === current?.placement;
     if (!repaint || !placedWithinThisCall || !this.placement?.stale) return repaint;
     this.placement.stale = false;
     return this.placement.hasTransitions(performance.now());
