@@ -8,7 +8,7 @@ import { useAtlasStore } from './state/store.ts';
 import { syncStoreWithUrl } from './state/url-sync.ts';
 import { registerOfflineSupport } from './offline/register.ts';
 import { languageUnavailable } from './offline/offline-store.ts';
-import { linkWebAppManifestAfterFirstView } from './offline/web-app-manifest.ts';
+import { linkWebAppManifestInProduction } from './offline/web-app-manifest.ts';
 import './styles/fonts.css';
 import './styles/app.css';
 
@@ -16,7 +16,7 @@ syncStoreWithUrl(useAtlasStore);
 // issue 12: the service worker, registered from the bundle (production builds only)
 void registerOfflineSupport();
 // issue 13: the install check the manifest starts in the browser waits for the first view too
-void linkWebAppManifestAfterFirstView();
+void linkWebAppManifestInProduction();
 function renderApp(): void {
   const i18n = createI18n(useAtlasStore.getState().language);
   const queryClient = new QueryClient();

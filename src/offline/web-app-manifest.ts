@@ -1,11 +1,13 @@
 /**
- * The web app manifest's link (issue 12: the atlas can be installed), added once the map's first view is drawn
- * (issue 13). With the link in index.html, Chromium checks installability during the load: it fetches the
- * manifest's icon and draws its own interface again (the install button), which on a machine without a GPU costs the
- * GPU process as much as a frame of the map, in the middle of the first view. The build leaves the link out of
- * index.html (data/vite/manifest-after-first-view.ts); nothing else changes: the manifest is the same file.
+ * The web app manifest's link (issue 12: the atlas can be installed), added once the map's first view is drawn and
+ * the map has then drawn nothing new for a while (issue 13). With the link in index.html, Chromium checks
+ * installability during the load: it fetches the manifest's icon and draws its own interface again (the install
+ * button), which on a machine without a GPU costs the GPU process as much as a frame of the map, in the middle of the
+ * first view; linked right after the first view, the same work lands on the first filter changes or moves. The build
+ * leaves the link out of index.html (data/vite/manifest-after-first-view.ts); nothing else changes: the manifest is
+ * the same file.
  */
-import { afterPageFirstView } from '../map/first-view.ts';
+import { afterFirstView, afterPageFirstView } from '../map/first-view.ts';
 
 /** The manifest's file name beside index.html (vite-plugin-pwa writes it: data/pwa/pwa-options.ts). */
 export const WEB_APP_MANIFEST_FILE = 'manifest.webmanifest';
@@ -19,9 +21,20 @@ export function linkWebAppManifest(doc: Document = document): void {
   doc.head.append(link);
 }
 
-/** In a production build (the only one with a manifest), the link once the first view is drawn. */
-export async function linkWebAppManifestAfterFirstView(): Promise<void> {
-  if (!import.meta.env.PROD || typeof document === 'undefined') return;
+/** How long the map must have been still (no move, no layer change) before the browser's install check. */
+export const MAP_QUIET_BEFORE_MANIFEST_MS = 3000;
+/** The install check runs by then even if the map never stays still that long. */
+export const MANIFEST_AT_THE_LATEST_MS = 60_000;
+
+/** The link once the first view is drawn and the map has then been still for `quietMs`. */
+export async function linkWebAppManifestWhenMapQuiet(doc: Document = document, quietMs = MAP_QUIET_BEFORE_MANIFEST_MS): Promise<void> {
   await afterPageFirstView();
-  linkWebAppManifest();
+  await afterFirstView(doc, { settleMs: quietMs, timeoutMs: MANIFEST_AT_THE_LATEST_MS });
+  linkWebAppManifest(doc);
+}
+
+/** In a production build (the only one with a manifest). */
+export async function linkWebAppManifestInProduction(): Promise<void> {
+  if (!import.meta.env.PROD || typeof document === 'undefined') return;
+  await linkWebAppManifestWhenMapQuiet();
 }
