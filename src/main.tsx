@@ -15,7 +15,7 @@ import './styles/app.css';
 syncStoreWithUrl(useAtlasStore);
 // issue 12: the service worker, registered from the bundle (production builds only)
 void registerOfflineSupport();
-// issue 13: the install check the manifest starts in the browser waits for the first view too
+// issue 13: the browser's install check, which the manifest's link starts, waits for the first view and a still map
 void linkWebAppManifestInProduction();
 function renderApp(): void {
   const i18n = createI18n(useAtlasStore.getState().language);

@@ -1,7 +1,7 @@
 /**
  * Vite plugin (production builds, issue 13): leaves the web app manifest's `<link rel="manifest">`, which
- * vite-plugin-pwa writes into index.html, out of it; the app adds it once the map's first view is drawn
- * (src/offline/web-app-manifest.ts says why). Fails the build when the link is not where it expects it, so a change in
+ * vite-plugin-pwa writes into index.html, out of it; the app adds it once the map's first view is drawn and the map
+ * is still (src/offline/web-app-manifest.ts says when and why). Fails the build when the link is not where it expects it, so a change in
  * vite-plugin-pwa cannot leave the link in (or the app with two) unnoticed.
  */
 import type { Plugin } from 'vite';
